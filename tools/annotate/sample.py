@@ -51,6 +51,21 @@ POOLS = {
 }
 
 
+# Round 2: tighter pools for the labels round 1 left under 60 examples;
+# records already labelled (models/situation/labels/*.csv) are excluded.
+ROUND2 = {
+    "ghosted": (r"\bghost(ed|ing)\b|stopped (texting|responding|replying|talking to me)|left (me )?on read|"
+                r"unmatched|(hasn'?t|haven'?t) (texted|replied|responded|heard)|disappeared on me|no reply", 200),
+    "ex_returned": (r"\bex\b.{0,60}\b(texted|messaged|reached out|contacted|called|came back|showed up|"
+                    r"wants me back|wants to get back)", 80),
+    "no_contact": (r"no contact|\bnc\b", 60),
+    "not_ready": (r"not ready|situationship|\blabel|too fast|commitment issues|"
+                  r"(doesn'?t|does not) want (a relationship|to commit)", 80),
+    "pulling_away": (r"hot and cold|mixed signals|pulling away|\bdistant\b|slow fade|less (affectionate|interested)|"
+                     r"dry text", 60),
+}
+
+
 def read_rows(path):
     if path.endswith(".jsonl"):
         with open(path, encoding="utf-8") as f:
@@ -87,6 +102,7 @@ def main():
     ap.add_argument("--random-posts", type=int, default=300)
     ap.add_argument("--comments", type=int, default=300)
     ap.add_argument("--seed", type=int, default=20261128)
+    ap.add_argument("--round2", metavar="LABELS_DIR", help="draw the round-2 pools, excluding records labelled in LABELS_DIR")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     seen, recs = set(), []
@@ -109,6 +125,24 @@ def main():
             used.add(id(r))
             chosen.append(dict(r, pool=name))
 
+    if a.round2:
+        import glob
+        done = set()
+        for f in glob.glob(os.path.join(a.round2, "*.csv")):
+            with open(f, newline="", encoding="utf-8") as fh:
+                done.update((r["dataset"], r["file"], r["record_id"], r["field"]) for r in csv.DictReader(fh))
+        posts = [r for r in posts if (r["dataset"], r["file"], r["record_id"], r["field"]) not in done]
+        for name, (rx, n) in ROUND2.items():
+            c = re.compile(rx, re.I)
+            take([r for r in posts if c.search(r["text"])], n, name)
+        rng.shuffle(chosen)
+        path = os.path.join(a.out, "round2.jsonl")
+        os.makedirs(a.out, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            for r in chosen:
+                f.write(json.dumps({k: r[k] for k in ("dataset", "file", "record_id", "field", "pool", "text")}) + "\n")
+        print("round 2: %d records -> %s" % (len(chosen), path))
+        return
     for name, rx in POOLS.items():
         c = re.compile(rx, re.I)
         take([r for r in posts if c.search(r["text"])], a.per_pool, name)

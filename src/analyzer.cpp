@@ -1,0 +1,135 @@
+#include "lovelorn/analyzer.hpp"
+
+#include "contacts.hpp"
+#include "durations.hpp"
+#include "facts.hpp"
+#include "features.hpp"
+#include "linear_model.hpp"
+#include "model_file.hpp"
+#include "normalize.hpp"
+#include "time_anchors.hpp"
+#include "timestamp.hpp"
+#include "tokenizer.hpp"
+
+namespace lovelorn {
+
+class Analyzer::Impl {
+ public:
+  detail::Tokenizer tokenizer;
+  std::optional<detail::LinearModel> model;
+  std::vector<std::string> labels;
+  std::string model_path;
+  bool keep_tokens = false;
+};
+
+class Workspace::Impl {
+ public:
+  detail::NormalizedText normalized;
+  std::optional<detail::Tokenizer::State> state;
+  std::vector<detail::Tok> tokens;
+  std::vector<std::uint32_t> features;
+  std::vector<double> probs;
+};
+
+Workspace::Workspace() : impl_(std::make_unique<Impl>()) {}
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+Workspace::~Workspace() = default;
+
+
+Result<Analyzer> Analyzer::create(const AnalyzerOptions& options) {
+  auto impl = std::make_shared<Impl>();
+  impl->keep_tokens = options.keep_tokens;
+  if (options.load_model) {
+    const std::string path = options.model_path.empty() ? detail::default_model_path() : options.model_path;
+    if (!path.empty()) {
+      auto model = detail::read_model_file(path);
+      if (!model) return model.error();
+      impl->labels = model->labels();
+      impl->model = std::move(*model);
+      impl->model_path = path;
+    }
+  }
+  Analyzer a;
+  a.impl_ = std::move(impl);
+  return a;
+}
+
+Analyzer::Analyzer() : impl_(std::make_shared<Impl>()) {
+  // A default-constructed Analyzer loads the default model when there is one.
+  auto a = create(AnalyzerOptions{});
+  if (!a) throw Exception(a.error());
+  impl_ = a->impl_;
+}
+
+Analyzer::Analyzer(const AnalyzerOptions& options) {
+  auto a = create(options);
+  if (!a) throw Exception(a.error());
+  impl_ = a->impl_;
+}
+
+bool Analyzer::has_model() const noexcept { return impl_->model.has_value(); }
+const std::vector<std::string>& Analyzer::labels() const noexcept { return impl_->labels; }
+const std::string& Analyzer::model_path() const noexcept { return impl_->model_path; }
+
+Analysis Analyzer::analyze(std::string_view text, std::string_view timestamp) const {
+  thread_local Workspace ws;
+  Analysis a;
+  analyze(text, timestamp, ws, a);
+  return a;
+}
+
+void Analyzer::analyze(std::string_view text, std::string_view timestamp, Workspace& workspace, Analysis& a) const {
+  const Impl& im = *impl_;
+  Workspace::Impl& ws = workspace.impl();
+  a = Analysis{};
+  detail::normalize(text, ws.normalized);
+  if (!ws.state) ws.state = im.tokenizer.make_state();
+  im.tokenizer.tokenize(ws.normalized, *ws.state, ws.tokens);
+
+  a.bytes = static_cast<std::uint32_t>(text.size());
+  a.invalid_utf8 = ws.normalized.invalid_utf8;
+  a.token_count = static_cast<std::uint32_t>(ws.tokens.size());
+  for (const auto& t : ws.tokens) a.sentence_count += t.sentence_start;
+  if (im.keep_tokens) {
+    a.tokens.reserve(ws.tokens.size());
+    for (const auto& t : ws.tokens) a.tokens.push_back(Token{t.begin, t.end, t.kind, t.sentence_start, std::string(t.norm)});
+  }
+
+  detail::extract_durations(text, ws.normalized, a.durations);
+  a.relationship_length_days = detail::relationship_length_days(ws.normalized, a.durations);
+  a.produced.durations = true;
+
+  std::optional<detail::Date> now;
+  if (!timestamp.empty()) {
+    if (auto t = detail::parse_timestamp(timestamp)) now = t->date;
+  }
+  detail::extract_time_anchors(text, ws.normalized, now, a.time_anchors);
+  a.produced.time_anchors = true;
+
+  detail::extract_contacts(text, ws.normalized, a.contact_events);
+  a.produced.contact_events = true;
+  a.facts = detail::extract_facts(ws.normalized);
+  a.asks_question = detail::asks_question(ws.normalized);
+  a.produced.facts = true;
+
+  if (im.model) {
+    detail::extract_features(ws.tokens, a, im.model->config(), ws.features);
+    im.model->predict(ws.features, ws.probs);
+    Situation s;
+    s.labels = im.labels;
+    s.scores.assign(ws.probs.begin(), ws.probs.end());
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < s.scores.size(); ++i) {
+      if (s.scores[i] > s.scores[best]) best = i;
+    }
+    if (!s.scores.empty()) {
+      s.label = s.labels[best];
+      s.p = s.scores[best];
+    }
+    a.situation = std::move(s);
+    a.produced.situation = true;
+  }
+}
+
+}  // namespace lovelorn

@@ -1,0 +1,61 @@
+// input_stream — bytes from a file or stdin, with gzip/zstd undone on the
+// fly, cut into lines with a size limit.
+//
+// Compression is recognised by magic bytes (1f 8b = gzip, 28 b5 2f fd =
+// zstd), not by file name, so mislabelled files still work. A stream that
+// ends inside a compressed frame reports the truncation as an error.
+//
+// Thread-safety: thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "lovelorn/result.hpp"
+
+namespace lovelorn::detail {
+
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to `n` bytes; 0 at the end. Errors are reported through error().
+  virtual std::size_t read(char* buf, std::size_t n) = 0;
+  virtual const std::string& error() const = 0;   // "" when fine
+  virtual std::uint64_t consumed() const = 0;     // raw (compressed) bytes read so far
+};
+
+// Opens `path` ("-" = stdin), detecting gzip/zstd. io_error for missing,
+// unreadable or directory paths.
+Result<std::unique_ptr<ByteSource>> open_source(const std::string& path);
+
+// Splits a ByteSource into lines ('\n', with a trailing '\r' removed).
+class LineReader {
+ public:
+  LineReader(std::unique_ptr<ByteSource> source, std::size_t max_line);
+
+  enum class Status { line, too_long, end, error };
+  // On `line`, `out` holds the line (valid until the next call). On
+  // `too_long` the line was skipped up to its end; `skipped` is its size.
+  Status next(std::string_view& out, std::size_t* skipped = nullptr);
+
+  std::uint64_t line_number() const { return line_; }  // of the line last returned
+  const std::string& error() const { return source_->error(); }
+  std::uint64_t consumed() const { return source_->consumed(); }
+
+  // Looks at the first bytes without consuming them (for format detection).
+  std::string_view peek(std::size_t n);
+
+ private:
+  bool fill();
+  std::unique_ptr<ByteSource> source_;
+  std::size_t max_line_;
+  std::string buf_;
+  std::size_t pos_ = 0;
+  bool eof_ = false;
+  std::string line_text_;
+  std::uint64_t line_ = 0;
+};
+
+}  // namespace lovelorn::detail
