@@ -50,12 +50,12 @@ Result<Analyzer> Analyzer::create(const AnalyzerOptions& options) {
       impl->model_path = path;
     }
   }
-  Analyzer a;
-  a.impl_ = std::move(impl);
-  return a;
+  return Analyzer(std::move(impl));
 }
 
-Analyzer::Analyzer() : impl_(std::make_shared<Impl>()) {
+Analyzer::Analyzer(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+
+Analyzer::Analyzer() {
   // A default-constructed Analyzer loads the default model when there is one.
   auto a = create(AnalyzerOptions{});
   if (!a) throw Exception(a.error());

@@ -1,7 +1,6 @@
 #include "normalize.hpp"
 
 #include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -157,19 +156,27 @@ void normalize(std::string_view in, NormalizedText& out) {
     }
     if (is_dropped(cp)) continue;
     const icu::Normalizer2* nf = nfkc_casefold();
-    if (nf != nullptr && nf->getDecomposition(cp, folded)) {
-      // Fold the compatibility/case mapping, then re-fold ASCII results.
-      for (std::int32_t k = 0; k < folded.length();) {
-        UChar32 c2 = folded.char32At(k);
-        k += U16_LENGTH(c2);
-        if (is_dropped(c2)) continue;
-        if (fold_punctuation(c2, ascii)) b.put(ascii, start, end);
-        else if (c2 < 0x80) b.put(static_cast<char>(c2 >= 'A' && c2 <= 'Z' ? c2 + 32 : c2), start, end);
-        else b.put_code_point(u_foldCase(c2, U_FOLD_CASE_DEFAULT), start, end);
-      }
+    if (nf == nullptr || nf->isInert(cp)) {
+      b.put_code_point(cp, start, end);
       continue;
     }
-    b.put_code_point(u_foldCase(cp, U_FOLD_CASE_DEFAULT), start, end);
+    // NFKC + case folding of this one code point (fullwidth letters,
+    // ligatures, upper-case accented letters), composed; the result maps to
+    // the code point's source bytes. Combining sequences that span several
+    // code points are left as written.
+    UErrorCode status = U_ZERO_ERROR;
+    folded = nf->normalize(icu::UnicodeString(cp), status);
+    if (U_FAILURE(status)) {
+      b.put_code_point(cp, start, end);
+      continue;
+    }
+    for (std::int32_t k = 0; k < folded.length();) {
+      UChar32 c2 = folded.char32At(k);
+      k += U16_LENGTH(c2);
+      if (is_dropped(c2)) continue;
+      if (fold_punctuation(c2, ascii)) b.put(ascii, start, end);
+      else b.put_code_point(c2, start, end);
+    }
   }
 }
 

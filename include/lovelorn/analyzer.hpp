@@ -67,6 +67,7 @@ class Analyzer {
   const Impl& impl() const noexcept { return *impl_; }
 
  private:
+  explicit Analyzer(std::shared_ptr<const Impl> impl);
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -67,7 +67,7 @@ const auto meridiem = x3::no_case[(x3::lit("am") | "a.m.")[set_am] | (x3::lit("p
 const auto blog_def = x3::omit[x3::no_case[kMonths][set(&TimestampAst::month)] >> -x3::lit('.') >> +x3::lit(' ') >>
                       one_or_two[set(&TimestampAst::day)] >> -(x3::no_case[x3::lit("st") | "nd" | "rd" | "th"]) >>
                       x3::lit(',') >> *x3::lit(' ') >> year4[set(&TimestampAst::year)] >>
-                      -((x3::lit(',') | x3::no_case[x3::lit("at")] | x3::eps) >> *x3::lit(' ') >> time_of_day >>
+                      -(*x3::lit(' ') >> (x3::lit(',') | x3::no_case[x3::lit("at")] | x3::eps) >> *x3::lit(' ') >> time_of_day >>
                         *x3::lit(' ') >> -meridiem)];
 const auto epoch_def = x3::omit[x3::uint_parser<std::int64_t>{}[set_epoch] >> -('.' >> *x3::digit)];
 const auto timestamp_def = x3::omit[*x3::space] >> (iso | blog | epoch) >> x3::omit[*x3::space] >> x3::eoi;

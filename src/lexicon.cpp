@@ -1,0 +1,612 @@
+#include "lexicon.hpp"
+
+#include <array>
+#include <cstring>
+
+namespace lovelorn::detail::lexicon {
+namespace {
+
+struct ClassEntry {
+  std::string_view text;
+  std::uint64_t classes;
+  std::uint16_t number = 0;
+};
+
+struct TriggerEntry {
+  std::string_view text;
+  Lemma lemma;
+  Form form;
+};
+
+// ---- people -------------------------------------------------------------------
+
+constexpr ClassEntry kPronouns[] = {
+    {"i", kI}, {"i'm", kI | kAux}, {"im", kI | kAux}, {"i've", kI | kAux}, {"ive", kI | kAux},
+    {"i'd", kI | kWould}, {"i'll", kI | kIntent}, {"me", kMe}, {"myself", kMe}, {"my", kMy},
+    {"we", kWe}, {"we're", kWe | kAux}, {"we've", kWe | kAux}, {"we'd", kWe | kWould},
+    {"we'll", kWe | kIntent}, {"us", kUs}, {"our", kOur}, {"ourselves", kUs},
+    {"he", kHe}, {"he's", kHe | kAux}, {"hes", kHe | kAux}, {"he'd", kHe | kWould},
+    {"he'll", kHe | kIntent}, {"she", kHe}, {"she's", kHe | kAux}, {"shes", kHe | kAux},
+    {"she'd", kHe | kWould}, {"she'll", kHe | kIntent}, {"they", kHe}, {"they're", kHe | kAux},
+    {"they've", kHe | kAux}, {"they'd", kHe | kWould}, {"they'll", kHe | kIntent},
+    {"him", kHim}, {"her", kHim | kHis}, {"them", kHim}, {"himself", kHim}, {"herself", kHim},
+    {"his", kHis}, {"their", kHis},
+    {"you", kYou}, {"u", kYou}, {"you're", kYou | kAux}, {"youre", kYou | kAux},
+    {"you've", kYou | kAux}, {"you'd", kYou | kWould}, {"you'll", kYou | kIntent},
+    {"your", kYour}, {"ur", kYour}, {"yourself", kYou},
+};
+
+// Romantic counterparts. Plural "girlfriends"/"boyfriends" are usually friends.
+constexpr std::string_view kPartnerNouns[] = {
+    "boyfriend", "bf", "girlfriend", "gf", "husband", "hubby", "wife", "ex", "exes", "ex's",
+    "fiance", "fiancé", "fiancee", "fiancée", "fiance\u0301", "fiance\u0301e", "partner", "spouse", "guy", "man", "boy",
+    "girl", "woman", "lover", "crush", "date", "ex-boyfriend", "ex-husband",
+    "ex-girlfriend", "ex-wife", "babydaddy",
+};
+
+// Other people: contact with them alone is not a contact event.
+constexpr std::string_view kThirdNouns[] = {
+    "friend", "friends", "girlfriends", "boyfriends", "mom", "mum", "mother", "dad", "father",
+    "parents", "parent", "family", "sister", "brother", "sisters", "brothers", "daughter", "son",
+    "kids", "kid", "children", "child", "baby's", "therapist", "counselor", "counsellor", "doctor",
+    "boss", "coworker", "co-worker", "coworkers", "colleague", "colleagues", "someone",
+    "somebody", "anyone", "anybody", "everyone", "everybody", "people", "cousin", "aunt",
+    "uncle", "grandma", "grandmother", "roommate", "neighbor", "neighbour", "attorney", "lawyer",
+    "teacher", "pastor", "priest", "baristas", "customer", "customers", "client", "clients",
+    "grandparents", "in-laws", "niece", "nephew",
+};
+
+// ---- function words ---------------------------------------------------------------
+
+constexpr std::string_view kDeterminers[] = {
+    "a", "an", "the", "this", "that", "these", "those", "some", "any", "another", "every",
+    "each", "all", "one", "of", "other", "few", "couple", "several", "many", "more", "much",
+    "lot", "lots", "bunch", "single", "last", "first", "second", "third", "next", "such",
+};
+
+constexpr std::string_view kAuxiliaries[] = {
+    "am", "is", "are", "was", "were", "be", "been", "being", "'s", "have", "has", "had",
+    "do", "does", "did", "can", "could", "may", "might", "must", "shall", "should", "will",
+    "would", "'d", "'ll", "'ve", "ll", "ve", "get", "got", "gets", "getting", "ought",
+};
+
+constexpr std::string_view kAdverbs[] = {
+    "just", "also", "even", "still", "only", "really", "actually", "finally", "then", "again",
+    "ever", "always", "usually", "often", "sometimes", "immediately", "already", "literally",
+    "constantly", "basically", "probably", "maybe", "perhaps", "definitely", "kind", "sort",
+    "kinda", "sorta", "occasionally", "later", "eventually", "suddenly", "randomly", "soon",
+    "obsessively", "repeatedly", "continuously", "frequently", "regularly", "all", "both",
+    "simply", "apparently", "supposedly", "gently", "seriously", "honestly", "surely", "once",
+    "first", "now", "recently", "lately", "here", "there", "mostly", "typically", "normally",
+    "to", "like", "somehow", "anyway", "too", "either", "ok", "okay", "not", "no", "longer",
+};
+
+// Verbs that take another verb ("tried to call", "kept texting"); skipped when
+// looking for a subject.
+constexpr std::string_view kCatenatives[] = {
+    "try", "tries", "tried", "trying", "start", "starts", "started", "starting", "begin",
+    "began", "begun", "keep", "keeps", "kept", "keeping", "continue", "continues", "continued",
+    "used", "decide", "decided", "decides", "seem", "seems", "seemed", "need", "needs",
+    "needed", "want", "wants", "wanted", "wanting", "wanna", "going", "gonna", "went", "go",
+    "goes", "able", "allowed", "supposed", "afraid", "scared", "willing", "plan", "plans",
+    "planned", "planning", "hope", "hoping", "hoped", "like", "love", "hate", "refuse",
+    "refuses", "refused", "refusing", "stop", "stops", "stopped", "stopping", "quit",
+    "forgot", "forget", "bother", "bothered", "bothers", "manage", "managed", "got", "get",
+    "let", "make", "made", "dare", "intend", "intends", "tend", "tends", "worth", "help",
+    "ready", "meant", "mean", "wait", "waiting", "waited", "expect", "expected", "expecting",
+    "would", "whether", "thinking", "considering", "about", "how", "gotta", "has", "have",
+    "had", "takes", "took", "take", "time", "chance", "barely", "hardly", "rarely", "seldom",
+    "nor", "neither",
+};
+
+constexpr std::string_view kNegators[] = {
+    "not", "never", "n't", "no", "nor", "neither", "don't", "dont", "didn't", "didnt", "doesn't",
+    "doesnt", "won't", "wont", "wouldn't", "wouldnt", "can't", "cant", "cannot", "couldn't",
+    "couldnt", "hasn't", "hasnt", "haven't", "havent", "hadn't", "hadnt", "isn't", "isnt",
+    "aren't", "arent", "wasn't", "wasnt", "weren't", "werent", "shouldn't", "shouldnt",
+    "ain't", "aint", "mustn't", "stop", "stops", "stopped", "stopping", "quit", "refuse",
+    "refuses", "refused", "refusing", "barely", "hardly", "rarely", "seldom", "without",
+    "longer", "avoid", "avoids", "avoided", "avoiding", "unable", "forgot", "failed",
+};
+
+// The writer's own plans and wishes.
+constexpr std::string_view kIntentions[] = {
+    "will", "'ll", "ll", "gonna", "going", "wanna", "want", "wants", "wanted", "wanting",
+    "plan", "plans", "planning", "intend", "intends", "hope", "hoping", "should", "shall",
+    "need", "needs", "must", "worth", "thinking", "considering", "tempted", "ready", "wish",
+    "urge", "gotta", "supposed", "meant", "interested",
+};
+
+constexpr std::string_view kConditionals[] = {"if", "unless", "whether", "case", "suppose", "supposing"};
+
+constexpr std::string_view kBreaks[] = {
+    "but", "because", "cause", "cuz", "so", "although", "though", "while", "until", "till",
+    "since", "after", "before", "or", "and", "that", "who", "which", "where", "when",
+    "whenever", "then", "as", "even", "yet", "also", "plus", "instead", "however", "why",
+    "what", "how", "if", "unless", "whether", "than",
+};
+
+// Verbs that open advice ("Call him.", "Sit down and talk to him.").
+constexpr std::string_view kImperatives[] = {
+    "call", "text", "talk", "tell", "ask", "send", "write", "reach", "contact", "meet", "see",
+    "go", "get", "try", "make", "pick", "sit", "stop", "let", "take", "be", "do", "don't",
+    "dont", "please", "keep", "give", "leave", "wait", "find", "confront", "explain", "delete",
+    "block", "ignore", "focus", "move", "consider", "insist", "message", "email", "speak",
+    "say", "invite", "cut", "unfollow", "unfriend", "respond", "reply", "answer", "discuss",
+    "communicate", "set", "start", "put", "spend", "hang", "have", "enjoy", "show", "check",
+    "end", "break", "scrap", "walk", "run", "avoid", "schedule", "plan", "arrange", "chat",
+};
+
+constexpr std::string_view kSendVerbs[] = {
+    "send", "sends", "sent", "sending", "leave", "leaves", "left", "leaving", "drop", "drops",
+    "dropped", "shoot", "shot", "make", "makes", "made", "making", "give", "gave", "gives",
+    "write", "wrote", "writes", "writing", "written", "return", "returned", "post", "posted",
+    "exchanged", "exchange", "put", "do", "did", "have", "had", "has", "having",
+};
+
+constexpr std::string_view kReceiveVerbs[] = {
+    "get", "gets", "got", "gotten", "getting", "receive", "receives", "received", "receiving",
+    "had", "have", "has", "having", "saw", "see", "seen", "noticed", "found", "find",
+    "missed",
+};
+
+// Words seen inside a channel noun phrase ("TEN missed calls", "a silly text").
+constexpr std::string_view kNounModifiers[] = {
+    "missed", "silly", "random", "good", "morning", "night", "goodnight", "long", "short",
+    "quick", "real", "phone", "video", "voice", "few", "couple", "late", "angry", "sweet",
+    "new", "nice", "cute", "nasty", "mean", "drunk", "late-night", "private", "direct",
+    "group", "facebook", "instagram", "snapchat", "whatsapp", "in-person", "in", "person",
+    "first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th", "last",
+    "great", "awkward", "serious", "deep", "brief", "several", "multiple", "dozens", "hundreds",
+    "many", "more", "any", "further", "proper", "actual", "big", "little", "small", "official",
+    "romantic", "dinner", "lunch", "coffee", "blind", "double", "single", "lengthy", "heartfelt",
+    "apology", "break-up", "breakup", "hateful", "loving", "ten", "some", "these", "those",
+};
+
+constexpr std::string_view kOutings[] = {
+    "beach", "movie", "movies", "cinema", "dinner", "lunch", "breakfast", "brunch", "coffee",
+    "drinks", "drink", "bar", "party", "concert", "park", "mall", "club", "restaurant", "walk",
+    "walks", "trip", "vacation", "holiday", "wedding", "prom", "dance", "gym", "show", "fair",
+    "museum", "zoo", "festival", "game", "date", "dates",
+};
+
+constexpr std::string_view kTimeUnits[] = {
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night",
+    "nights", "morning", "mornings", "evening", "evenings", "week", "weeks", "weekend",
+    "weekends", "month", "months", "year", "years", "other", "time",
+};
+
+constexpr std::string_view kParticles[] = {"back", "up", "out", "over", "again", "off", "in", "around"};
+
+constexpr ClassEntry kNumbers[] = {
+    {"one", kNumber, 1}, {"two", kNumber, 2}, {"three", kNumber, 3}, {"four", kNumber, 4},
+    {"five", kNumber, 5}, {"six", kNumber, 6}, {"seven", kNumber, 7}, {"eight", kNumber, 8},
+    {"nine", kNumber, 9}, {"ten", kNumber, 10}, {"eleven", kNumber, 11}, {"twelve", kNumber, 12},
+    {"thirteen", kNumber, 13}, {"fourteen", kNumber, 14}, {"fifteen", kNumber, 15},
+    {"sixteen", kNumber, 16}, {"seventeen", kNumber, 17}, {"eighteen", kNumber, 18},
+    {"nineteen", kNumber, 19}, {"twenty", kNumber, 20}, {"thirty", kNumber, 30},
+    {"forty", kNumber, 40}, {"fifty", kNumber, 50}, {"hundred", kNumber, 100},
+    {"dozen", kNumber, 12}, {"once", kNumber, 1}, {"twice", kNumber, 2}, {"thrice", kNumber, 3},
+};
+
+// Requests for advice (asks_question even without a question mark).
+constexpr std::string_view kRequests[] = {
+    "advice", "advise", "help", "suggestions", "suggestion", "thoughts", "opinion",
+    "opinions", "input", "tips", "insight", "guidance",
+};
+
+constexpr std::string_view kQuestionWords[] = {
+    "what", "why", "how", "when", "where", "who", "which", "should", "shall", "can", "could",
+    "would", "will", "do", "does", "did", "is", "are", "am", "was", "were", "has", "have",
+    "any", "anyone", "anybody", "whats", "what's", "how's", "hows", "isn't", "don't", "doesn't",
+};
+
+// Verbs that end a relationship (facts: who ended it).
+constexpr std::string_view kEndedVerbs[] = {
+    "dumped", "dumps", "dump", "left", "leaves", "leave", "broke", "breaks", "ended", "ends",
+    "end", "divorced", "divorcing", "split", "walked", "cheated",
+};
+
+constexpr std::string_view kHabitWords[] = {"whenever", "everytime", "every", "each", "always", "usually"};
+
+constexpr std::string_view kSpeechVerbs[] = {
+    "told", "tell", "tells", "said", "say", "says", "asked", "ask", "asks", "explained",
+    "mentioned", "admitted", "claimed", "promised", "insisted", "announced", "replied",
+};
+
+// ---- contact triggers ---------------------------------------------------------------
+// Every surface form of every trigger word. Channel and behaviour of the
+// lemma are in kLemmaInfo below.
+
+constexpr TriggerEntry kTriggers[] = {
+    // text
+    {"text", Lemma::text, Form::base}, {"texts", Lemma::text, Form::third},
+    {"texted", Lemma::text, Form::past}, {"texting", Lemma::text, Form::ing},
+    {"txt", Lemma::text, Form::base}, {"txts", Lemma::text, Form::plural},
+    {"txted", Lemma::text, Form::past}, {"txting", Lemma::text, Form::ing},
+    {"textes", Lemma::text, Form::third}, {"messages", Lemma::message, Form::plural},
+    {"message", Lemma::message, Form::base}, {"messaged", Lemma::message, Form::past},
+    {"messaging", Lemma::message, Form::ing}, {"msg", Lemma::message, Form::base},
+    {"msgs", Lemma::message, Form::plural}, {"msged", Lemma::message, Form::past},
+    {"sms", Lemma::sms, Form::noun}, {"imessage", Lemma::imessage, Form::noun},
+    {"imessages", Lemma::imessage, Form::plural}, {"imessaged", Lemma::imessage, Form::past},
+    {"whatsapp", Lemma::whatsapp, Form::noun}, {"whatsapped", Lemma::whatsapp, Form::past},
+    {"emojis", Lemma::emoji, Form::plural}, {"emoji", Lemma::emoji, Form::noun},
+    {"emoticons", Lemma::emoji, Form::plural},
+    // call
+    {"call", Lemma::call, Form::base}, {"calls", Lemma::call, Form::third},
+    {"called", Lemma::call, Form::past}, {"calling", Lemma::call, Form::ing},
+    {"phoned", Lemma::phone, Form::past}, {"phones", Lemma::phone, Form::third},
+    {"phoning", Lemma::phone, Form::ing}, {"phone", Lemma::phone, Form::base},
+    {"voicemail", Lemma::voicemail, Form::noun}, {"voicemails", Lemma::voicemail, Form::plural},
+    {"voice-mail", Lemma::voicemail, Form::noun}, {"rang", Lemma::ring, Form::past},
+    {"ring", Lemma::ring, Form::base}, {"rings", Lemma::ring, Form::third},
+    // video
+    {"facetime", Lemma::facetime, Form::base}, {"facetimed", Lemma::facetime, Form::past},
+    {"facetiming", Lemma::facetime, Form::ing}, {"facetimes", Lemma::facetime, Form::third},
+    {"skype", Lemma::skype, Form::base}, {"skyped", Lemma::skype, Form::past},
+    {"skyping", Lemma::skype, Form::ing}, {"zoom", Lemma::zoom, Form::base},
+    {"zoomed", Lemma::zoom, Form::past},
+    // email and letters
+    {"email", Lemma::email, Form::base}, {"emails", Lemma::email, Form::third},
+    {"emailed", Lemma::email, Form::past}, {"emailing", Lemma::email, Form::ing},
+    {"e-mail", Lemma::email, Form::base}, {"e-mails", Lemma::email, Form::third},
+    {"e-mailed", Lemma::email, Form::past}, {"letter", Lemma::letter, Form::noun},
+    {"letters", Lemma::letter, Form::plural}, {"note", Lemma::note, Form::noun},
+    {"notes", Lemma::note, Form::plural}, {"card", Lemma::note, Form::noun},
+    // social
+    {"facebook", Lemma::facebook, Form::noun}, {"fb", Lemma::facebook, Form::noun},
+    {"facebooked", Lemma::facebook, Form::past}, {"instagram", Lemma::instagram, Form::noun},
+    {"ig", Lemma::instagram, Form::noun}, {"insta", Lemma::instagram, Form::noun},
+    {"snapchat", Lemma::snapchat, Form::base}, {"snapchats", Lemma::snapchat, Form::third},
+    {"snapchatted", Lemma::snapchat, Form::past}, {"snapchatting", Lemma::snapchat, Form::ing},
+    {"snap", Lemma::snap, Form::base}, {"snaps", Lemma::snap, Form::third},
+    {"snapped", Lemma::snap, Form::past}, {"snapping", Lemma::snap, Form::ing},
+    {"dm", Lemma::dm, Form::base}, {"dms", Lemma::dm, Form::third}, {"dmed", Lemma::dm, Form::past},
+    {"dm'd", Lemma::dm, Form::past}, {"dmd", Lemma::dm, Form::past},
+    {"dming", Lemma::dm, Form::ing}, {"dm'ing", Lemma::dm, Form::ing},
+    {"liked", Lemma::social_post, Form::past}, {"likes", Lemma::social_post, Form::third},
+    {"comment", Lemma::comment, Form::base}, {"comments", Lemma::comment, Form::third},
+    {"commented", Lemma::comment, Form::past}, {"commenting", Lemma::comment, Form::ing},
+    {"story", Lemma::story, Form::noun}, {"stories", Lemma::story, Form::plural},
+    {"viewers", Lemma::viewer, Form::plural}, {"viewer", Lemma::viewer, Form::noun},
+    {"unfriend", Lemma::unfriend, Form::base}, {"unfriended", Lemma::unfriend, Form::past},
+    {"unfriending", Lemma::unfriend, Form::ing}, {"unfollow", Lemma::unfollow, Form::base},
+    {"unfollowed", Lemma::unfollow, Form::past}, {"unfollowing", Lemma::unfollow, Form::ing},
+    {"follows", Lemma::follow, Form::third}, {"followed", Lemma::follow, Form::past},
+    // in person
+    {"see", Lemma::see, Form::base}, {"sees", Lemma::see, Form::third},
+    {"saw", Lemma::see, Form::past}, {"seen", Lemma::see, Form::past},
+    {"seeing", Lemma::see, Form::ing}, {"meet", Lemma::meet, Form::base},
+    {"meets", Lemma::meet, Form::third}, {"met", Lemma::meet, Form::past},
+    {"meeting", Lemma::meet, Form::ing}, {"meetup", Lemma::meet, Form::noun},
+    {"visit", Lemma::visit, Form::base}, {"visits", Lemma::visit, Form::third},
+    {"visited", Lemma::visit, Form::past}, {"visiting", Lemma::visit, Form::ing},
+    {"date", Lemma::date, Form::noun}, {"dates", Lemma::date, Form::plural},
+    {"hang", Lemma::hang, Form::base}, {"hangs", Lemma::hang, Form::third},
+    {"hung", Lemma::hang, Form::past}, {"hanging", Lemma::hang, Form::ing},
+    {"hangout", Lemma::hang, Form::noun}, {"come", Lemma::come, Form::base},
+    {"comes", Lemma::come, Form::third}, {"came", Lemma::come, Form::past},
+    {"coming", Lemma::come, Form::ing}, {"stop", Lemma::come, Form::base},
+    {"stopped", Lemma::come, Form::past}, {"dropped", Lemma::come, Form::past},
+    {"drop", Lemma::come, Form::base}, {"show", Lemma::show, Form::base},
+    {"shows", Lemma::show, Form::third}, {"showed", Lemma::show, Form::past},
+    {"showing", Lemma::show, Form::ing}, {"stood", Lemma::stand, Form::past},
+    {"stand", Lemma::stand, Form::base}, {"go", Lemma::go, Form::base},
+    {"goes", Lemma::go, Form::third}, {"went", Lemma::go, Form::past},
+    {"going", Lemma::go, Form::ing}, {"spend", Lemma::spend, Form::base},
+    {"spends", Lemma::spend, Form::third}, {"spent", Lemma::spend, Form::past},
+    {"spending", Lemma::spend, Form::ing}, {"stay", Lemma::stay, Form::base},
+    {"stayed", Lemma::stay, Form::past}, {"staying", Lemma::stay, Form::ing},
+    {"pick", Lemma::pick, Form::base}, {"picked", Lemma::pick, Form::past},
+    {"picks", Lemma::pick, Form::third}, {"face", Lemma::face, Form::noun},
+    {"run", Lemma::go, Form::base}, {"ran", Lemma::go, Form::past},
+    {"get", Lemma::together, Form::base}, {"got", Lemma::together, Form::past},
+    {"getting", Lemma::together, Form::ing},
+    // any channel
+    {"talk", Lemma::talk, Form::base}, {"talks", Lemma::talk, Form::third},
+    {"talked", Lemma::talk, Form::past}, {"talking", Lemma::talk, Form::ing},
+    {"speak", Lemma::speak, Form::base}, {"speaks", Lemma::speak, Form::third},
+    {"spoke", Lemma::speak, Form::past}, {"spoken", Lemma::speak, Form::past},
+    {"speaking", Lemma::speak, Form::ing}, {"chat", Lemma::chat, Form::base},
+    {"chats", Lemma::chat, Form::third}, {"chatted", Lemma::chat, Form::past},
+    {"chatting", Lemma::chat, Form::ing}, {"conversation", Lemma::conversation, Form::noun},
+    {"conversations", Lemma::conversation, Form::plural},
+    {"convo", Lemma::conversation, Form::noun}, {"contact", Lemma::contact, Form::base},
+    {"contacts", Lemma::contact, Form::third}, {"contacted", Lemma::contact, Form::past},
+    {"contacting", Lemma::contact, Form::ing}, {"touch", Lemma::touch, Form::noun},
+    {"reach", Lemma::reach, Form::base}, {"reaches", Lemma::reach, Form::third},
+    {"reached", Lemma::reach, Form::past}, {"reaching", Lemma::reach, Form::ing},
+    {"hear", Lemma::hear, Form::base}, {"hears", Lemma::hear, Form::third},
+    {"heard", Lemma::hear, Form::past}, {"hearing", Lemma::hear, Form::ing},
+    {"reply", Lemma::reply, Form::base}, {"replies", Lemma::reply, Form::third},
+    {"replied", Lemma::reply, Form::past}, {"replying", Lemma::reply, Form::ing},
+    {"respond", Lemma::respond, Form::base}, {"responds", Lemma::respond, Form::third},
+    {"responded", Lemma::respond, Form::past}, {"responding", Lemma::respond, Form::ing},
+    {"response", Lemma::respond, Form::noun}, {"answer", Lemma::answer, Form::base},
+    {"answers", Lemma::answer, Form::third}, {"answered", Lemma::answer, Form::past},
+    {"answering", Lemma::answer, Form::ing}, {"ignore", Lemma::ignore, Form::base},
+    {"ignores", Lemma::ignore, Form::third}, {"ignored", Lemma::ignore, Form::past},
+    {"ignoring", Lemma::ignore, Form::ing}, {"avoid", Lemma::avoid, Form::base},
+    {"avoids", Lemma::avoid, Form::third}, {"avoided", Lemma::avoid, Form::past},
+    {"avoiding", Lemma::avoid, Form::ing}, {"ghost", Lemma::ghost, Form::base},
+    {"ghosts", Lemma::ghost, Form::third}, {"ghosted", Lemma::ghost, Form::past},
+    {"ghosting", Lemma::ghost, Form::ing}, {"block", Lemma::block, Form::base},
+    {"blocks", Lemma::block, Form::third}, {"blocked", Lemma::block, Form::past},
+    {"blocking", Lemma::block, Form::ing}, {"delete", Lemma::delete_, Form::base},
+    {"deleted", Lemma::delete_, Form::past}, {"deleting", Lemma::delete_, Form::ing},
+    {"unanswered", Lemma::unanswered, Form::past}, {"ask", Lemma::ask, Form::base},
+    {"asking", Lemma::ask, Form::ing}, {"say", Lemma::say, Form::base},
+    {"said", Lemma::say, Form::past}, {"write", Lemma::write, Form::base},
+    {"wrote", Lemma::write, Form::past}, {"writing", Lemma::write, Form::ing},
+    {"send", Lemma::send, Form::base}, {"sends", Lemma::send, Form::third},
+    {"sent", Lemma::send, Form::past}, {"sending", Lemma::send, Form::ing},
+    {"discuss", Lemma::discuss, Form::base}, {"discussed", Lemma::discuss, Form::past},
+    {"confront", Lemma::confront, Form::base}, {"confronted", Lemma::confront, Form::past},
+    {"communicate", Lemma::communicate, Form::base},
+    {"communicated", Lemma::communicate, Form::past}, {"check", Lemma::check, Form::base},
+    {"checks", Lemma::check, Form::third}, {"checked", Lemma::check, Form::past},
+    {"checkup", Lemma::check, Form::base}, {"silence", Lemma::silence, Form::noun},
+    {"word", Lemma::silence, Form::noun},
+    {"nothing", Lemma::nothing, Form::noun},
+};
+
+constexpr LemmaInfo kLemmaInfo[] = {
+    {Lemma::none, Channel::any, 0},
+    {Lemma::text, Channel::text, kVerbish | kNounish | kChannelWord},
+    {Lemma::message, Channel::text, kVerbish | kNounish | kChannelWord},
+    {Lemma::sms, Channel::text, kNounish | kChannelWord},
+    {Lemma::imessage, Channel::text, kVerbish | kNounish | kChannelWord},
+    {Lemma::whatsapp, Channel::text, kVerbish | kNounish | kChannelWord},
+    {Lemma::emoji, Channel::text, kNounish | kChannelWord},
+    {Lemma::call, Channel::call, kVerbish | kNounish | kChannelWord},
+    {Lemma::phone, Channel::call, kVerbish | kChannelWord},
+    {Lemma::voicemail, Channel::call, kNounish | kChannelWord},
+    {Lemma::ring, Channel::call, kVerbish | kNeedsPerson},
+    {Lemma::facetime, Channel::video, kVerbish | kNounish | kChannelWord},
+    {Lemma::skype, Channel::video, kVerbish | kNounish | kChannelWord},
+    {Lemma::zoom, Channel::video, kVerbish | kChannelWord},
+    {Lemma::email, Channel::email, kVerbish | kNounish | kChannelWord},
+    {Lemma::letter, Channel::any, kNounish | kChannelWord},
+    {Lemma::note, Channel::any, kNounish},
+    {Lemma::facebook, Channel::social, kChannelWord},
+    {Lemma::instagram, Channel::social, kChannelWord},
+    {Lemma::snapchat, Channel::social, kVerbish | kNounish | kChannelWord},
+    {Lemma::snap, Channel::social, kVerbish | kNounish | kChannelWord},
+    {Lemma::dm, Channel::social, kVerbish | kNounish | kChannelWord},
+    {Lemma::social_post, Channel::social, kVerbish},
+    {Lemma::comment, Channel::social, kVerbish},
+    {Lemma::story, Channel::social, kNounish},
+    {Lemma::viewer, Channel::social, kNounish},
+    {Lemma::unfriend, Channel::social, kVerbish},
+    {Lemma::unfollow, Channel::social, kVerbish},
+    {Lemma::follow, Channel::social, kVerbish},
+    {Lemma::see, Channel::in_person, kVerbish | kNeedsPerson},
+    {Lemma::meet, Channel::in_person, kVerbish | kNeedsPerson},
+    {Lemma::visit, Channel::in_person, kVerbish | kNounish},
+    {Lemma::date, Channel::in_person, kNounish | kDateLike},
+    {Lemma::hang, Channel::in_person, kVerbish},
+    {Lemma::come, Channel::in_person, kVerbish},
+    {Lemma::show, Channel::in_person, kVerbish},
+    {Lemma::stand, Channel::in_person, kVerbish},
+    {Lemma::go, Channel::in_person, kVerbish},
+    {Lemma::spend, Channel::in_person, kVerbish},
+    {Lemma::stay, Channel::in_person, kVerbish},
+    {Lemma::pick, Channel::in_person, kVerbish},
+    {Lemma::face, Channel::in_person, kNounish},
+    {Lemma::together, Channel::in_person, kVerbish},
+    {Lemma::talk, Channel::any, kVerbish},
+    {Lemma::speak, Channel::any, kVerbish},
+    {Lemma::chat, Channel::any, kVerbish | kNounish},
+    {Lemma::conversation, Channel::any, kNounish},
+    {Lemma::contact, Channel::any, kVerbish | kNounish},
+    {Lemma::touch, Channel::any, kNounish},
+    {Lemma::reach, Channel::any, kVerbish},
+    {Lemma::hear, Channel::any, kVerbish | kReplyLike},
+    {Lemma::reply, Channel::any, kVerbish | kNounish | kReplyLike},
+    {Lemma::respond, Channel::any, kVerbish | kNounish | kReplyLike},
+    {Lemma::answer, Channel::any, kVerbish | kNounish | kReplyLike},
+    {Lemma::ignore, Channel::any, kVerbish | kAbsentByMeaning | kNeedsPerson},
+    {Lemma::avoid, Channel::any, kVerbish | kAbsentByMeaning | kNeedsPerson},
+    {Lemma::ghost, Channel::any, kVerbish | kAbsentByMeaning},
+    {Lemma::block, Channel::any, kVerbish | kNeedsPerson},
+    {Lemma::delete_, Channel::any, kVerbish},
+    {Lemma::unanswered, Channel::any, kReplyLike | kAbsentByMeaning},
+    {Lemma::ask, Channel::any, kVerbish | kSpeechOnly},
+    {Lemma::say, Channel::any, kVerbish},
+    {Lemma::write, Channel::any, kVerbish},
+    {Lemma::send, Channel::any, kVerbish},
+    {Lemma::discuss, Channel::any, kVerbish},
+    {Lemma::confront, Channel::any, kVerbish | kNeedsPerson},
+    {Lemma::communicate, Channel::any, kVerbish},
+    {Lemma::check, Channel::any, kVerbish},
+    {Lemma::silence, Channel::any, kNounish | kAbsentByMeaning},
+    {Lemma::nothing, Channel::any, kNounish | kAbsentByMeaning},
+};
+static_assert(std::size(kLemmaInfo) == static_cast<std::size_t>(Lemma::nothing) + 1);
+
+// ---- the index ----------------------------------------------------------------------
+
+constexpr std::size_t kSlots = 4096;  // power of two, > 2x the number of distinct words
+
+constexpr std::uint32_t hash(std::string_view s) noexcept {
+  std::uint32_t h = 2166136261u;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+class Index {
+ public:
+  Index() {
+    slots_.fill(-1);
+    for (const auto& e : kPronouns) add(e.text, e.classes);
+    for (auto w : kPartnerNouns) add(w, kPartnerNoun);
+    for (auto w : kThirdNouns) add(w, kThirdNoun);
+    for (auto w : kDeterminers) add(w, kDet);
+    for (auto w : kAuxiliaries) add(w, kAux);
+    for (auto w : kAdverbs) add(w, kAdv);
+    for (auto w : kCatenatives) add(w, kCatenative);
+    for (auto w : kNegators) add(w, kNeg);
+    for (auto w : kIntentions) add(w, kIntent);
+    for (auto w : kConditionals) add(w, kCond);
+    add("no", kNo);
+    for (auto w : kBreaks) add(w, kBreak);
+    for (auto w : kImperatives) add(w, kImperative);
+    for (auto w : kSendVerbs) add(w, kSend);
+    for (auto w : kReceiveVerbs) add(w, kReceive);
+    for (auto w : kNounModifiers) add(w, kNounMod);
+    for (auto w : kOutings) add(w, kOuting);
+    for (auto w : kTimeUnits) add(w, kTimeUnit);
+    for (auto w : kParticles) add(w, kParticle);
+    add("should", kShould);
+    add("shall", kShould);
+    add("would", kWould);
+    add("'d", kWould);
+    for (const auto& e : kNumbers) add(e.text, e.classes, e.number);
+    for (auto w : kRequests) add(w, kRequest);
+    for (auto w : kQuestionWords) add(w, kQuestionWord);
+    for (auto w : kEndedVerbs) add(w, kEnded);
+    for (auto w : kHabitWords) add(w, kHabit);
+    for (auto w : kSpeechVerbs) add(w, kSpeech);
+    for (auto w : {"friends", "girlfriends", "boyfriends", "parents", "kids", "sisters", "brothers",
+                   "texts", "calls", "messages", "emails", "dates", "exes"})
+      add(w, kPlural);
+    for (const auto& t : kTriggers) {
+      Word& w = slot(t.text);
+      w.lemma = t.lemma;
+      w.form = t.form;
+    }
+  }
+
+  const Word* find(std::string_view s) const noexcept {
+    for (std::size_t i = hash(s) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      const int k = slots_[i];
+      if (k < 0) return nullptr;
+      if (words_[static_cast<std::size_t>(k)].text == s) return &words_[static_cast<std::size_t>(k)];
+    }
+  }
+
+ private:
+  void add(std::string_view s, std::uint64_t classes, std::uint16_t number = 0) {
+    Word& w = slot(s);
+    w.classes |= classes;
+    if (number) w.number = number;
+  }
+  Word& slot(std::string_view s) {
+    std::size_t i = hash(s) & (kSlots - 1);
+    for (; slots_[i] >= 0; i = (i + 1) & (kSlots - 1))
+      if (words_[static_cast<std::size_t>(slots_[i])].text == s) return words_[static_cast<std::size_t>(slots_[i])];
+    slots_[i] = static_cast<int>(count_);
+    words_[count_].text = s;
+    return words_[count_++];
+  }
+
+  std::array<int, kSlots> slots_{};
+  std::array<Word, kSlots / 2> words_{};
+  std::size_t count_ = 0;
+};
+
+const Index& index() {
+  static const Index instance;
+  return instance;
+}
+
+constexpr bool word_byte(unsigned char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80 ||
+         (c >= 'A' && c <= 'Z');
+}
+
+}  // namespace
+
+const Word* lookup(std::string_view word) noexcept {
+  if (word.empty() || word.size() > 24) return nullptr;
+  return index().find(word);
+}
+
+const LemmaInfo& info(Lemma lemma) noexcept { return kLemmaInfo[static_cast<std::size_t>(lemma)]; }
+
+void scan(std::string_view s, std::vector<Tok>& out) {
+  out.clear();
+  out.reserve(s.size() / 2 + 16);  // reused between calls: allocates only when a text is longer
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (word_byte(c) && c != '\'') {
+      std::size_t j = i + 1;
+      bool digits = c >= '0' && c <= '9';
+      while (j < n && word_byte(static_cast<unsigned char>(s[j]))) {
+        digits = digits && s[j] >= '0' && s[j] <= '9';
+        ++j;
+      }
+      // "hyphen-joined" words stay one token when the joined form is known
+      // ("e-mail", "ex-husband"); otherwise the hyphen is its own token.
+      if (j + 1 < n && s[j] == '-' && word_byte(static_cast<unsigned char>(s[j + 1]))) {
+        std::size_t k = j + 1;
+        while (k < n && word_byte(static_cast<unsigned char>(s[k]))) ++k;
+        if (lookup(s.substr(i, k - i))) j = k;
+      }
+      // Trailing apostrophes ("guys'") are not part of the word.
+      std::size_t e = j;
+      while (e > i + 1 && s[e - 1] == '\'') --e;
+      Tok t;
+      t.begin = static_cast<std::uint32_t>(i);
+      t.end = static_cast<std::uint32_t>(e);
+      if (digits) {
+        t.kind = TokKind::number;
+        std::uint32_t v = 0;
+        for (std::size_t k = i; k < e; ++k) v = v > 100000 ? v : v * 10 + static_cast<std::uint32_t>(s[k] - '0');
+        t.value = v;
+        // "2.5": keep the integer part only; the fraction is not a count.
+        if (e + 1 < n && (s[e] == '.' || s[e] == ',') && s[e + 1] >= '0' && s[e + 1] <= '9') {
+          std::size_t k = e + 1;
+          while (k < n && s[k] >= '0' && s[k] <= '9') ++k;
+          t.end = static_cast<std::uint32_t>(k);
+          j = k;
+        }
+      } else {
+        std::string_view w = s.substr(i, e - i);
+        t.word = lookup(w);
+        // "friend's", "guy's": look the stem up when the whole form is unknown.
+        if (!t.word && w.size() > 2 && w.substr(w.size() - 2) == "'s") t.word = lookup(w.substr(0, w.size() - 2));
+      }
+      out.push_back(t);
+      i = j;
+      continue;
+    }
+    switch (c) {
+      case '.': case ',': case ';': case ':': case '!': case '?': case '"': case '(': case ')':
+      case '-': case '/': case '\n': case '*': {
+        Tok t;
+        t.begin = static_cast<std::uint32_t>(i);
+        t.end = static_cast<std::uint32_t>(i + 1);
+        t.kind = TokKind::punct;
+        t.punct = static_cast<char>(c);
+        out.push_back(t);
+        break;
+      }
+      default:
+        break;
+    }
+    ++i;
+  }
+}
+
+bool is_reply(std::string_view folded, const std::vector<Tok>& toks) noexcept {
+  (void)folded;
+  int you = 0, me = 0, your_partner = 0, my_partner = 0;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const std::uint64_t c = toks[i].classes();
+    if (c & (kYou | kYour)) ++you;
+    if (c & (kI | kMe | kMy)) ++me;
+    if (i + 1 < toks.size() && (toks[i + 1].classes() & kPartnerNoun) && !(toks[i + 1].classes() & kPlural)) {
+      if (c & kYour) ++your_partner;
+      if (c & kMy) ++my_partner;
+    }
+  }
+  if (my_partner > 0) return false;
+  if (your_partner >= 2) return true;
+  return you >= 3 && you * 10 >= (you + me + 1) * 6;
+}
+
+}  // namespace lovelorn::detail::lexicon

@@ -1,0 +1,99 @@
+// linear_model — the situation classifier: multinomial logistic regression
+// over hashed binary features (DESIGN.md §7).
+//
+// Scoring a comment is the sum of the weight rows of its active features
+// plus the bias, followed by a numerically stable softmax:
+//
+//   LinearModel m = read_model_file("situation.llm").value();
+//   std::vector<double> p;
+//   m.predict(feature_ids, p);   // p[k] = P(label k | comment), sums to 1
+//
+// The weights are a dense buckets x labels row-major matrix in memory (2^18 x
+// 10 floats = 10 MB); the file stores only the rows that are not all zero.
+// The header is free of Eigen (the CLI includes it); the arithmetic in
+// linear_model.cpp maps these buffers with Eigen::Map.
+//
+// Thread-safety: a LinearModel is thread-compatible; its const members
+// (predict, weight) are safe to call from any number of threads at once.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "features.hpp"
+
+namespace lovelorn::detail {
+
+// The one place the model's floating-point type is chosen.
+using Real = float;
+
+class LinearModel {
+ public:
+  // A recorded input and the probabilities the model gave for it; checked
+  // when a model file is loaded.
+  struct SelfTest {
+    std::vector<std::uint32_t> features;
+    std::vector<double> probs;
+  };
+
+  LinearModel() = default;
+  // All-zero weights for `labels` over cfg.buckets features.
+  LinearModel(std::vector<std::string> labels, const FeatureConfig& cfg);
+
+  const std::vector<std::string>& labels() const noexcept { return labels_; }
+  std::size_t num_labels() const noexcept { return labels_.size(); }
+  const FeatureConfig& config() const noexcept { return config_; }
+
+  std::size_t buckets() const noexcept { return config_.buckets; }
+  // Row `feature` of the buckets x labels weight matrix: that feature's
+  // contribution to each label score. Precondition: feature < buckets().
+  std::span<Real> row(std::uint32_t feature) noexcept {
+    return {weights_.data() + static_cast<std::size_t>(feature) * labels_.size(), labels_.size()};
+  }
+  std::span<const Real> row(std::uint32_t feature) const noexcept {
+    return {weights_.data() + static_cast<std::size_t>(feature) * labels_.size(), labels_.size()};
+  }
+  std::span<Real> bias() noexcept { return bias_; }
+  std::span<const Real> bias() const noexcept { return bias_; }
+  // True when every weight of the row is zero (not stored in the file).
+  bool row_is_zero(std::uint32_t feature) const noexcept;
+
+  // Weight of `feature` for label index `label` (0 for an out-of-range feature).
+  Real weight(std::uint32_t feature, std::size_t label) const noexcept;
+
+  // Probabilities of every label (model order) for a set of active
+  // features; ids >= buckets are ignored. Duplicated ids count twice, so pass
+  // extract_features' deduplicated output.
+  void predict(const std::vector<std::uint32_t>& features, std::vector<double>& probs) const;
+  // Raw scores (logits) before the softmax.
+  void scores(const std::vector<std::uint32_t>& features, std::vector<double>& out) const;
+  // Index of the largest probability (first one on ties).
+  static std::size_t argmax(const std::vector<double>& probs) noexcept;
+
+  // Free-form metadata (training data, seed, metrics), in insertion order.
+  const std::vector<std::pair<std::string, std::string>>& metadata() const noexcept { return metadata_; }
+  // Sets (or replaces) a key.
+  void set_metadata(std::string key, std::string value);
+  // The value of `key`, or "" when absent.
+  std::string_view metadata_value(std::string_view key) const noexcept;
+
+  std::vector<SelfTest>& self_tests() noexcept { return self_tests_; }
+  const std::vector<SelfTest>& self_tests() const noexcept { return self_tests_; }
+
+  // Rows with at least one non-zero weight.
+  std::size_t nonzero_rows() const;
+
+ private:
+  std::vector<std::string> labels_;
+  FeatureConfig config_;
+  std::vector<Real> weights_;  // buckets x labels, row-major
+  std::vector<Real> bias_;
+  std::vector<std::pair<std::string, std::string>> metadata_;
+  std::vector<SelfTest> self_tests_;
+};
+
+}  // namespace lovelorn::detail

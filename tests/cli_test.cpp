@@ -1,0 +1,112 @@
+// End-to-end tests of the lovelorn CLI: exit codes, records in = records
+// out, errors naming file and line, atomic -o.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+#include "test_util.hpp"
+
+namespace lovelorn {
+namespace {
+
+struct CliRun {
+  int code = -1;
+  std::string out, err;
+};
+
+CliRun run(const std::string& args, const test::TempDir& dir) {
+  const std::string err_file = dir.path("stderr.txt");
+  const std::string cmd = std::string(LOVELORN_CLI) + " " + args + " 2>" + err_file;
+  CliRun r;
+  std::FILE* p = ::popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream e(err_file);
+  std::stringstream ss;
+  ss << e.rdbuf();
+  r.err = ss.str();
+  return r;
+}
+
+std::size_t lines(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+TEST(Cli, ScoreKeepsEveryRecordAndReportsBadOnes) {
+  test::TempDir dir;
+  const std::string f = dir.file("mixed.jsonl",
+                                 "{\"id\":\"a\",\"body\":\"we dated for 3 months\"}\n"
+                                 "{\"id\":\"b\",\"body\":\"truncated\n"
+                                 "{\"id\":\"c\",\"body\":\"[deleted]\"}\n"
+                                 "{\"id\":\"d\",\"body\":\"he never called back\"}\n");
+  CliRun r = run("score --no-model " + f, dir);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_EQ(lines(r.out), 4u);
+  EXPECT_NE(r.err.find("mixed.jsonl:2: parse_error"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\"id\":\"d\""), std::string::npos);
+  EXPECT_NE(r.err.find("4 records (1 errors, 1 skipped)"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ExitCodes) {
+  test::TempDir dir;
+  const std::string good = dir.file("good.txt", "one comment\nanother one\n");
+  EXPECT_EQ(run("score --no-model " + good, dir).code, 0);
+  CliRun missing = run("score --no-model " + dir.path("absent.jsonl") + " " + good, dir);
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_EQ(lines(missing.out), 2u);
+  EXPECT_NE(missing.err.find("absent.jsonl"), std::string::npos);
+  EXPECT_EQ(run("score --format xml " + good, dir).code, 2);
+  EXPECT_EQ(run("score --model " + dir.path("no_model.llm") + " " + good, dir).code, 3);
+  CliRun empty = run("score --no-model " + dir.file("empty.txt", ""), dir);
+  EXPECT_EQ(empty.code, 0);
+  EXPECT_NE(empty.err.find("no records"), std::string::npos);
+}
+
+TEST(Cli, OutputFileIsWrittenAtomically) {
+  test::TempDir dir;
+  const std::string in = dir.file("in.csv", "id,body\n1,first\n2,second\n");
+  const std::string out = dir.path("out.csv");
+  CliRun r = run("score --no-model --format csv -o " + out + " " + in, dir);
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream f(out);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  EXPECT_EQ(lines(ss.str()), 3u);  // header + 2 rows
+  for (const auto& e : std::filesystem::directory_iterator(dir.path(""))) {
+    EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
+  }
+}
+
+TEST(Cli, StdinFilterAndBundledExample) {
+  test::TempDir dir;
+  CliRun r = run("score --no-model --input-format jsonl - < " + dir.file("s.jsonl", "{\"id\":\"x\",\"body\":\"hi\"}\n"), dir);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(lines(r.out), 1u);
+  CliRun ex = run(std::string("score --with-text ") + LOVELORN_TEST_DATA + "/../../examples/data/blog_page.txt", dir);
+  EXPECT_EQ(ex.code, 0) << ex.err;
+  EXPECT_EQ(lines(ex.out), 5u);
+  EXPECT_EQ(ex.out.find("With warm wishes"), std::string::npos);
+  EXPECT_NE(ex.out.find("\"timestamp\":\"2023-04-12T21:41:00\""), std::string::npos);
+}
+
+TEST(Cli, TokensAndAnalyze) {
+  test::TempDir dir;
+  CliRun t = run("tokens \"I didn't text him\"", dir);
+  EXPECT_EQ(t.code, 0);
+  EXPECT_EQ(lines(t.out), 4u);
+  CliRun a = run("analyze --no-model --json \"we dated for 2 years\"", dir);
+  EXPECT_EQ(a.code, 0);
+  EXPECT_NE(a.out.find("\"durations\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lovelorn
