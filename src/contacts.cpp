@@ -48,7 +48,7 @@ struct Chain {
   bool coord = false;         // stopped at "and"/"or" without a subject
   bool subject_via_coord = false;  // the subject belongs to the verb before "and"
   bool waiting = false;            // "still waiting to hear back"
-  bool went_to = false;            // "went to text him": about to
+  bool went_to = false;            // "went to call her": about to
   std::size_t coord_at = kNone;
 };
 
@@ -203,6 +203,7 @@ class Extractor {
       const std::uint64_t ch = cls(j);
       std::size_t e = j + 1;
       // "my boyfriend's ex", "ex-husband"
+      if ((ch & kPartnerNoun) && (cls(j + 1) & kThirdNoun)) return {Who::third, i, j + 2};  // "my guy friends"
       if (ch & kPartnerNoun) {
         if (!(ch & kPlural) || is(j, "exes")) return {Who::partner, i, e};
         return {Who::third, i, e};
@@ -299,7 +300,7 @@ class Extractor {
         c.coord = true;
         c.coord_at = j;
         if (is(j, "nor")) c.neg = true;
-        // "he can talk and call", "I miss him and want to text him": the
+        // "she can talk and call", "I miss her and want to text her": the
         // subject of the first verb, a few words further left.
         for (std::size_t m = j, s = 0; m > 0 && s < 7; ++s) {
           --m;
@@ -308,7 +309,7 @@ class Extractor {
           if (w2 != Who::none) {
             c.subject = {w2, m, m + 1};
             c.subject_via_coord = true;
-            // the first verb's auxiliaries apply to both: "he won't look at me or talk to me"
+            // the first verb's auxiliaries apply to both: "she won't look at me or speak to me"
             for (std::size_t a = m + 1; a < j && (cls(a) & (kAux | kNeg | kAdv | kIntent | kWould | kShould)); ++a)
               note_word(a, c);
             break;
@@ -318,7 +319,7 @@ class Extractor {
       }
       // "like" is skipped only in "would like to"
       if (is(j, "like") && !is(j + 1, "to")) break;
-      // "has any time to call me"
+      // "has no time to call me"
       if ((cl & kDet) && (is(j + 1, "time") || is(j + 1, "chance"))) {
         c.start = j;
         continue;
@@ -328,7 +329,7 @@ class Extractor {
         c.start = j;
         continue;
       }
-      // "interested in meeting me"
+      // "interested in meeting her"
       if (is(j, "in") && j > 0 && is(j - 1, "interested")) {
         c.intent = true;
         c.start = j - 1;
@@ -578,7 +579,7 @@ class Extractor {
            is(i, "pictures") || is(i, "pic") || is(i, "pics") || is(i, "status") || is(i, "tweet") ||
            is(i, "tweets") || is(i, "selfie") || is(i, "selfies") || is(i, "story") || is(i, "stories");
   }
-  // The last channel noun before k ("I leave texts ... they go unanswered").
+  // The last channel noun before k ("I sent texts ... they went unanswered").
   Channel recent_channel(std::size_t k) const {
     for (std::size_t m = k, s = 0; m > 0 && s < 25; ++s) {
       --m;
@@ -610,7 +611,7 @@ class Extractor {
           is(k + 1, "names") || is(k + 1, "quits") || is(k + 1, "center") || is(k + 1, "centre") ||
           is(k + 1, "this") || is(k + 1, "that") || is(k + 1, "of") || is(k + 1, "attention") ||
           is(k + 1, "yourself") || is(k + 1, "himself") || is(k + 1, "herself") || is(k + 1, "myself") ||
-          is(k + 1, "the") && is(k + 2, "shots"))
+          (is(k + 1, "the") && is(k + 2, "shots")))
         return false;
       if (k > 0 && (is(k - 1, "name") || is(k - 1, "so") || is(k - 1, "wake") || is(k - 1, "wake-up") ||
                     is(k - 1, "close") || is(k - 1, "judgment") || is(k - 1, "judgement") || is(k - 1, "on") ||
@@ -622,14 +623,15 @@ class Extractor {
     if (l == Lemma::phone && f == Form::third) return false;
     if ((l == Lemma::text || l == Lemma::message) && (is(k + 1, "of") || is(k + 1, "board") || is(k + 1, "boards")))
       return false;
-    if (l == Lemma::message && k > 0 && (is(k - 1, "mixed") || is(k - 1, "the") && cls(k + 1) & kAux)) return false;
+    if (l == Lemma::text && f == Form::base && k > 0 && is(k - 1, "of")) return false;  // "a wall of text"
+    if (l == Lemma::message && k > 0 && (is(k - 1, "mixed") || (is(k - 1, "the") && (cls(k + 1) & kAux)))) return false;
     if (l == Lemma::snap && (is(k + 1, "at") || is(k + 1, "out") || is(k - 1, "oh"))) return false;
     if (l == Lemma::snap && is(k + 1, "chat")) ev.end = k + 2;
     if (l == Lemma::snap && is(k + 1, "chats")) ev.end = k + 2;
     if (l == Lemma::zoom && !(cls(k + 1) & (kMe | kHim)) && !is(k + 1, "call") && !is(k + 1, "calls")) return false;
     if ((l == Lemma::email || l == Lemma::letter) && reply() && k > 0 &&
         (cls(k - 1) & kYour || is(k - 1, "the")) && !verb_context(k))
-      return false;  // "based on your email": the letter to the columnist
+      return false;  // "thanks for your email": the letter to the columnist
     if (l == Lemma::letter && (is(k + 1, "idea") || is(k - 1, "cover"))) return false;
     if (l == Lemma::emoji && !(cls(k - 1) & (kNounMod)) && !verb_context(k) && !(cls(k - 1) & kDet) &&
         lem(k - 1) == Lemma::none)
@@ -648,7 +650,10 @@ class Extractor {
       // "call me baby", "calling him my boyfriend": naming, not calling.
       if (l == Lemma::call && tl.object.who != Who::none) {
         const std::size_t a = tl.object.end;
-        if ((cls(a) & (kMy | kHis | kYour)) || is(a, "baby") || is(a, "babe") || is(a, "honey") ||
+        // "I'll call her 'B'": a quote right after the object names someone
+        const std::size_t after = t_[tl.object.end - 1].end;
+        const bool quoted = after + 1 < s_.size() && s_[after] == ' ' && (s_[after + 1] == '\'' || s_[after + 1] == '"');
+        if (quoted || (cls(a) & (kMy | kHis | kYour)) || is(a, "baby") || is(a, "babe") || is(a, "honey") ||
             is(a, "names") || is(a, "crazy") || is(a, "psycho") || is(a, "stupid") || is(a, "sweetie") ||
             is(a, "darling") || is(a, "out") || is(a, "by") ||
             ((is(a, "a") || is(a, "an")) && !is(a + 1, "few") && !is(a + 1, "couple") && !is(a + 1, "lot") &&
@@ -660,19 +665,19 @@ class Extractor {
       if (tl.from.who != Who::none) ev.source = tl.from;
       ev.end = std::max(ev.end, tl.end);
       if (tl.has_channel && (ev.channel == Channel::any)) ev.channel = tl.channel;
-      // passive: "being messaged by this ex", "I was ghosted"
+      // passive: "being messaged by her ex", "I was ghosted"
       if (f == Form::past && k > 0 && (is(k - 1, "was") || is(k - 1, "been") || is(k - 1, "being") ||
                                        is(k - 1, "were") || is(k - 1, "get") || is(k - 1, "got"))) {
         ev.received = true;
         ev.source = tl.from;
       }
-      // a noun right after a sending verb belongs to this event: "texted him screenshots"
+      // a noun right after a sending verb belongs to this event: "texted her photos"
       const ChannelNp np = channel_np(ev.end);
       if (np.end != kNone && np.end <= ev.end + 4) ev.end = np.end;
       return true;
     }
     if (!(info(l).props & kNounish) && l != Lemma::imessage) return false;
-    // Noun use: "a text", "no calls", "TEN missed calls", "his voicemail".
+    // Noun use: "a text", "no calls", "five missed calls", "his voicemail".
     const NounLeft nl = noun_left(k);
     if (nl.has_mod_channel) {
       if (nl.mod_channel == Channel::video || nl.mod_channel == Channel::social) ev.channel = nl.mod_channel;
@@ -688,7 +693,7 @@ class Extractor {
     if (l == Lemma::note && !is(k + 1, "of")) {
       // accepted only with a sending/receiving verb, checked below
     }
-    // Light verb: "sent me an email", "I had TEN missed calls", "I leave texts".
+    // Light verb: "sent me an email", "I had five missed calls", "I left texts".
     std::size_t lv = kNone;
     std::size_t m = nl.start;
     if (m > 0 && (cls(m - 1) & (kMe | kHim | kUs)) && !(cls(m - 1) & kHis) && m > 1 &&
@@ -708,7 +713,7 @@ class Extractor {
         ev.begin = m - 2;
     }
     if (l == Lemma::note && lv == kNone && !is(k + 1, "of")) return false;
-    // "the texts", "that email", "one of the texts": a message already told about
+    // "the texts", "that email", "one of the messages": a message already told about
     if (lv == kNone && !nl.no && !nl.count && nl.poss == Who::none && nl.start < k &&
         (is(nl.start, "the") || is(nl.start, "that") || is(nl.start, "this") || is(nl.start, "those") ||
          is(nl.start, "these") || is(nl.start, "one")) &&
@@ -718,7 +723,7 @@ class Extractor {
         is(ev.end, "app") || is(ev.end, "name") || is(ev.end, "page") || is(ev.end, "history") || is(ev.end, "log"))
       return false;
     if ((l == Lemma::answer) && !nl.no && lv == kNone) return false;
-    if (is(ev.end, "of") && unknown_word(ev.end + 1)) ev.end += 2;  // "a note of apology"
+    if (is(ev.end, "of") && unknown_word(ev.end + 1)) ev.end += 2;  // "a card of thanks"
     Tail tl = tail(ev.end - 1, false);
     if (tl.from.who != Who::none) {
       ev.source = tl.from;
@@ -741,7 +746,7 @@ class Extractor {
     return true;
   }
 
-  // "see him for a 3rd date": the date belongs to the verb's event.
+  // "saw her for a second date": the date belongs to the verb's event.
   void extend_for_date(Event& ev) const {
     if (!is(ev.end, "for") && !is(ev.end, "on")) return;
     std::size_t j = ev.end + 1;
@@ -813,7 +818,7 @@ class Extractor {
       }
       case Lemma::viewer: {
         if (!(recent_social(k) || is(k + 1, "of"))) return false;
-        // "he's one of the top viewers"
+        // "she is among the top viewers"
         std::size_t b = k;
         while (b > 0 && k - b < 4 && (cls(b - 1) & (kDet | kNounMod) || unknown_word(b - 1))) --b;
         ev.begin = b;
@@ -847,7 +852,11 @@ class Extractor {
         if (tl.object.who == Who::none || tl.object.who == Who::thing) return false;
         // "seeing someone" / "seeing a guy": dating, not a meeting
         if (f == Form::ing && (is(k + 1, "a") || is(k + 1, "someone") || is(k + 1, "other"))) return false;
-        if (is(tl.object.end, "together") || is(tl.object.end, "as")) return false;
+        // "see him the same way", "see her in a new light": not a meeting
+        if (is(tl.object.end, "together") || is(tl.object.end, "as") || is(tl.object.end, "differently") ||
+            (is(tl.object.end, "the") && is(tl.object.end + 1, "same")) ||
+            (is(tl.object.end, "in") && (is(tl.object.end + 1, "a") || is(tl.object.end + 1, "the"))))
+          return false;
         ev.object = tl.object;
         ev.end = tl.end;
         if (is(ev.end, "in") && is(ev.end + 1, "person")) ev.end += 2;
@@ -861,8 +870,9 @@ class Extractor {
         if (tl.object.who != Who::none && (is(tl.object.begin, "a") || is(tl.object.begin, "an") ||
                                            is(tl.object.begin, "this") || is(tl.object.begin, "one")))
           return false;  // "met a girl", "met this guy online": how they met
-        for (std::size_t j = tl.end; !tl.up && j < tl.end + 2 && ok(j); ++j)
-          if (is(j, "online") || is(j, "on") || is(j, "through") || is(j, "via") || is(j, "at") || is(j, "in"))
+        for (std::size_t j = tl.end; !tl.up && j < tl.end + 2 && ok(j) && !hard(j); ++j)
+          if (is(j, "online") || is(j, "on") || is(j, "through") || is(j, "via") || is(j, "at") || is(j, "in") ||
+              is(j, "while") || is(j, "when"))
             return false;
         ev.object = tl.object.who != Who::none ? tl.object : tl.with;
         ev.end = tl.end;
@@ -884,6 +894,7 @@ class Extractor {
                       is(k - 1, "up")))
           return false;
         if (is(k + 1, "of") || is(k + 1, "with")) return false;
+        if (person_at(k + 1).who != Who::none) return false;  // "let her date boys": the verb
         const NounLeft nl = noun_left(k);
         if (nl.start == k && !(k > 0 && is(k - 1, "on")) && !is(k + 1, "night") && !is(k + 1, "nights") &&
             !is(k + 1, "number"))
@@ -893,7 +904,7 @@ class Extractor {
         if (is(k + 1, "number") && is_number(k + 2)) ev.end = k + 3;
         if (is(k + 1, "night") || is(k + 1, "nights")) ev.end = k + 2;
         ev.date_like = true;
-        // "went on date number 2", "have date nights": the verb joins the event
+        // "went on date number 3", "had date night": the verb joins the event
         std::size_t m = nl.start;
         if (m > 0 && is(m - 1, "on") && m > 1 && lem(m - 2) == Lemma::go) {
           ev.begin = m - 2;
@@ -1172,7 +1183,7 @@ class Extractor {
         if (tl.from.who == Who::none && !tl.back) {
           // "heard nothing from him", "heard anything from her"
           std::size_t j = k + 1;
-          if (is(j, "nothing") || is(j, "anything") || is(j, "a") && is(j + 1, "word") || is(j, "a") && is(j + 1, "peep")) {
+          if (is(j, "nothing") || is(j, "anything") || (is(j, "a") && (is(j + 1, "word") || is(j + 1, "peep")))) {
             nothing = is(j, "nothing");
             j += is(j, "a") ? 2 : 1;
             if (is(j, "back")) ++j;
@@ -1221,7 +1232,7 @@ class Extractor {
         if (f == Form::base && !verb_context(k) && !(cls(k + 1) & (kMe | kHim | kUs)) && !is(k + 1, "to") &&
             !is(k + 1, "back") && sentence_start(k) != k)
           return false;
-        if (l == Lemma::answer && (is(k + 1, "the") && (is(k + 2, "question") || is(k + 2, "door")) ||
+        if (l == Lemma::answer && ((is(k + 1, "the") && (is(k + 2, "question") || is(k + 2, "door"))) ||
                                    is(k + 1, "questions") || is(k + 1, "that") || is(k + 1, "this") ||
                                    is(k + 1, "honestly") || is(k + 1, "is")))
           return false;
@@ -1255,6 +1266,9 @@ class Extractor {
         } else if (tl.object.who == Who::partner || tl.object.who == Who::self || tl.object.who == Who::you) {
           ev.object = tl.object;
           ev.end = tl.end;
+        } else if (l == Lemma::ignore && f == Form::past && k > 0 && (is(k - 1, "was") || is(k - 1, "got") || is(k - 1, "been"))) {
+          ev.received = true;  // "I was ignored"
+          ev.default_partner = true;
         } else {
           return false;
         }
@@ -1289,7 +1303,7 @@ class Extractor {
           ev.end = tl.end;
         }
         if (tl.has_channel) ev.channel = tl.channel;
-        // "blocked me off of everything", "blocked me on instagram"
+        // "blocked me from everything", "blocked me on instagram"
         std::size_t j = ev.end;
         if (is(j, "off") || is(j, "from")) {
           std::size_t e = j + 1;
@@ -1335,7 +1349,7 @@ class Extractor {
         ev.chain.start = std::min(ev.chain.start, k - 1);
         ev.chain.subject = {};
         ev.begin = ev.chain.start;
-        // "they are left unanswered": the pronoun subject is the messages
+        // "they were left unanswered": the pronoun subject is the messages
         if (ev.begin > 0 && (cls(ev.begin - 1) & kHe) && !(cls(ev.begin - 1) & kAux)) --ev.begin;
         return true;
       }
@@ -1350,7 +1364,7 @@ class Extractor {
         break;
       }
       case Lemma::say: {
-        // "didn't say a word to me", "say something to your boyfriend"
+        // "never said a word to me", "say something to your wife"
         std::size_t j = k + 1;
         if (is(j, "a") && is(j + 1, "word")) {
           j += 2;
@@ -1560,7 +1574,7 @@ class Extractor {
     }
     if (!(cls(s0) & kImperative) && s0 != ev.trigger) return false;
     if (s0 == ev.trigger && t_[s0].word->form != Form::base) return false;
-    if (is(s0, "be") || is(s0, "have") && !(is(s0 + 1, "a") || is(s0 + 1, "the"))) return false;
+    if (is(s0, "be") || (is(s0, "have") && !(is(s0 + 1, "a") || is(s0 + 1, "the")))) return false;
     for (std::size_t m = s0; m < ev.trigger; ++m)
       if (cls(m) & (kI | kHe | kWe | kYou)) {
         if (cls(m) & (kMe | kHim | kUs)) continue;
@@ -1607,7 +1621,7 @@ class Extractor {
     if (verb_event) ev.chain = walk_left(ev.trigger);
     Chain& c = ev.chain;
     std::size_t b = std::min(ev.begin, c.start == kNone ? ev.begin : c.start);
-    // Merge "texted him to meet up", "call and try to talk to him", "pick up the phone and talk to her"
+    // Merge "texted her to meet", "call and try to talk to her", "grab the phone and talk to him"
     // into the event just before when this one has no subject of its own.
     if (verb_event && last_verb_ && !last_counted_ && !out_.empty() && last_end_ != kNone &&
         (c.subject.who == Who::none || c.subject_via_coord) &&
@@ -1634,7 +1648,7 @@ class Extractor {
         return;
       }
     }
-    // Inherit negation across "or": "hardly has any time to call me or hang out".
+    // Inherit negation across "or": "barely finds time to ring me or come round".
     bool inherited_neg = false;
     if (c.coord && c.coord_at != kNone && is(c.coord_at, "or") && last_end_ == c.coord_at && last_absent_ &&
         c.subject.who == Who::none)

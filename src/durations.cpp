@@ -48,6 +48,52 @@ constexpr std::array<bool, 256> make_unit_initials() {
 }
 constexpr std::array<bool, 256> kUnitInitial = make_unit_initials();
 
+// First two letters of the unit words: most words starting with a unit
+// initial ("she", "was", "my") never reach the unit grammar.
+constexpr std::array<bool, 26 * 26> make_unit_bigrams() {
+  std::array<bool, 26 * 26> t{};
+  for (std::string_view b : {"se", "mi", "mo", "mt", "mn", "ho", "hr", "da", "dy", "ni", "we", "wk", "fo", "ye",
+                             "yr", "ya", "ys", "de"})
+    t[static_cast<std::size_t>((b[0] - 'a') * 26 + (b[1] - 'a'))] = true;
+  return t;
+}
+constexpr std::array<bool, 26 * 26> kUnitBigram = make_unit_bigrams();
+
+// Byte classes of the candidate scan: 0 letter (or UTF-8 byte), 1 other, 2 digit.
+constexpr std::array<std::uint8_t, 256> make_prev_class() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<std::size_t>(c)] = is_lower(static_cast<unsigned char>(c)) || c >= 0x80 ? 0 : is_digit(static_cast<unsigned char>(c)) ? 2 : 1;
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kPrevClass = make_prev_class();
+// 1..8 for the unit initials, 0 otherwise; 1..26 for letters, 0 otherwise.
+constexpr std::string_view kInitials = "dfhmnswy";
+constexpr std::array<std::uint8_t, 256> make_initial_index() {
+  std::array<std::uint8_t, 256> t{};
+  for (std::size_t i = 0; i < kInitials.size(); ++i) t[static_cast<unsigned char>(kInitials[i])] = static_cast<std::uint8_t>(i + 1);
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kInitialIndex = make_initial_index();
+constexpr std::array<std::uint8_t, 256> make_second_index() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'a' + 1);
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kSecondIndex = make_second_index();
+constexpr std::array<bool, 9 * 27> make_bigram() {
+  std::array<bool, 9 * 27> t{};
+  for (std::size_t c0 = 0; c0 < 26; ++c0)
+    for (std::size_t c1 = 0; c1 < 26; ++c1) {
+      if (!kUnitBigram[c0 * 26 + c1]) continue;
+      const std::size_t first = kInitials.find(static_cast<char>('a' + c0));
+      if (first != std::string_view::npos) t[(first + 1) * 27 + c1 + 1] = true;
+    }
+  return t;
+}
+constexpr std::array<bool, 9 * 27> kBigram = make_bigram();
+
+
 bool in(std::string_view w, std::initializer_list<std::string_view> set) {
   for (std::string_view s : set)
     if (w == s) return true;
@@ -58,9 +104,113 @@ bool starts_with(const char* p, const char* end, std::string_view w) {
   return p != nullptr && static_cast<std::size_t>(end - p) >= w.size() && std::string_view(p, w.size()) == w;
 }
 
+// Word classes of the context rules, looked up once per word.
+enum WordClass : std::uint32_t {
+  kNegation = 1u << 0,      // not, never, hasn't ...
+  kContactVerb = 1u << 1,   // heard, talked, texted ...
+  kSilence = 1u << 2,       // nc, silence, ignored, blocked ...
+  kRelWord = 1u << 3,       // dating, together, married ...
+  kPartnerNoun = 1u << 4,   // boyfriend, wife, ex ...
+  kPersonWord = 1u << 5,    // him, her, guy, someone ...
+  kBreakupVerb = 1u << 6,   // left, split, broke ...
+  kRelNoun = 1u << 7,       // relationship, marriage, anniversary ...
+  kBreaker = 1u << 8,       // another subject or clause: he, she, but, when ...
+  kFirstPerson = 1u << 9,   // i, we, my, our ...
+  kOtherPerson = 1u << 10,  // he, she, they, you, his ...
+  kKin = 1u << 11,          // friend, sister, mom ... (someone else's relationship)
+  kSinceState = 1u << 12,   // divorced, separated, single, widowed
+  kOtherLength = 1u << 13,  // known, friends, worked, lived: another kind of length
+  kNotCouple = 1u << 14,    // words before "together" that are not a couple: worked, back, get ...
+  kPrevious = 1u << 15,     // previous, prior, former, relationships
+  kPastAdj = 1u << 16,      // failed, previous, old, last ... before a relationship noun
+  kOwner = 1u << 17,        // her, his, their, your (possessive of someone else)
+};
+
+// A small open-addressing table of short words (FNV-1a): a lookup costs a
+// few nanoseconds, which matters because every context word is looked up.
+class WordTable {
+ public:
+  void add(std::string_view w, std::uint32_t flags) {
+    std::size_t i = slot(w);
+    while (slots_[i].flags != 0 && slots_[i].word != w) i = (i + 1) & (kSize - 1);
+    slots_[i].word = w;
+    slots_[i].flags |= flags;
+  }
+  std::uint32_t find(std::string_view w) const {
+    if (w.empty() || w.size() > kMaxWord) return 0;
+    for (std::size_t i = slot(w);; i = (i + 1) & (kSize - 1)) {
+      if (slots_[i].flags == 0) return 0;
+      if (slots_[i].word == w) return slots_[i].flags;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSize = 1024;  // power of two, at most half full
+  static constexpr std::size_t kMaxWord = 16;
+  static std::size_t slot(std::string_view w) {
+    std::uint32_t h = 2166136261u;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h & (kSize - 1);
+  }
+  struct Slot {
+    std::string_view word;
+    std::uint32_t flags = 0;
+  };
+  std::array<Slot, kSize> slots_{};
+};
+
+std::uint32_t lexicon_flags(std::string_view w) {
+  static const WordTable kLexicon = [] {
+    WordTable m;
+    auto add = [&m](std::uint32_t f, std::initializer_list<std::string_view> words) {
+      for (std::string_view x : words) m.add(x, f);
+    };
+    add(kNegation, {"not", "no", "never", "without", "stopped", "nor", "barely", "hardly", "havent", "hasnt",
+                    "didnt", "dont", "doesnt", "wont", "cant", "couldnt", "wouldnt", "hadnt", "isnt", "wasnt",
+                    "werent", "arent"});
+    add(kContactVerb, {"heard", "hear", "hearing", "talk", "talked", "talking", "spoke", "spoken", "speak",
+                       "speaking", "text", "texted", "texting", "call", "called", "calling", "message", "messaged",
+                       "messaging", "contact", "contacted", "contacting", "reply", "replied", "replying", "respond",
+                       "responded", "responding", "answer", "answered", "seen", "see", "seeing", "saw", "hung",
+                       "hang", "hanging", "chat", "chatted", "chatting", "communicate", "communicated",
+                       "communicating", "email", "emailed", "dm", "dmed", "snapped", "facetimed", "met", "meet",
+                       "visited", "reached"});
+    add(kSilence, {"nc", "silence", "silent", "ghosted", "ghosting", "ignoring", "ignored", "blocked", "mia"});
+    add(kRelWord, {"dating", "dated", "together", "married", "engaged", "relationship", "wed", "courting"});
+    add(kPartnerNoun, {"boyfriend", "girlfriend", "bf", "gf", "husband", "hubby", "wife", "partner", "fiance",
+                       "fiancé", "fiancee", "fiancée", "ex", "spouse", "relationship", "marriage", "so", "man",
+                       "lover"});
+    add(kPersonWord, {"him", "her", "guy", "girl", "man", "woman", "boy", "sweetheart", "someone", "somebody",
+                      "person", "eachother", "them"});
+    add(kBreakupVerb, {"left", "leave", "split", "broke", "ended", "end", "dumped", "divorced", "separated", "quit"});
+    add(kRelNoun, {"relationship", "marriage", "anniversary", "ldr", "romance", "courtship", "engagement"});
+    add(kBreaker, {"he", "she", "they", "it", "you", "he's", "she's", "they're", "you're", "as", "but", "so",
+                   "because", "when", "if", "then", "that", "which", "who", "while", "until", "though",
+                   "although", "whereas"});
+    add(kFirstPerson, {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've", "we'd",
+                       "us", "our", "im", "ive"});
+    add(kOtherPerson, {"he", "he's", "she", "she's", "they", "they're", "they've", "their", "his", "you",
+                       "you're", "you've", "your", "you'd", "hes", "shes", "theyve", "youve"});
+    add(kKin, {"friend", "sister", "brother", "mom", "mum", "mother", "dad", "father", "cousin", "roommate",
+               "coworker", "colleague", "aunt", "uncle", "parents", "daughter", "son", "friends"});
+    add(kSinceState, {"divorced", "separated", "single", "widowed"});
+    add(kOtherLength, {"known", "friends", "worked", "lived"});
+    add(kNotCouple, {"back", "get", "got", "getting", "worked", "work", "working", "studied", "played", "lived",
+                     "living", "day", "time", "night", "trip", "vacation", "holiday", "spent"});
+    add(kPrevious, {"previous", "prior", "former", "relationships"});
+    add(kPastAdj, {"failed", "previous", "prior", "former", "past", "old", "last", "other", "first"});
+    add(kOwner, {"her", "his", "their", "your"});
+    return m;
+  }();
+  std::uint32_t f = kLexicon.find(w);
+  if (w.size() > 3 && w.substr(w.size() - 3) == "n't") f |= kNegation;
+  return f;
+}
+
 struct Word {
   std::string_view w;
   std::uint32_t b = 0, e = 0;
+  std::uint32_t f = 0;  // WordClass bits
 };
 
 constexpr std::size_t kWindow = 12;
@@ -106,7 +256,8 @@ class Words {
   Word make(std::size_t b, std::size_t e) const {
     while (b < e && s_[b] == '\'') ++b;  // quotes written with apostrophes
     while (e > b && s_[e - 1] == '\'') --e;
-    return Word{s_.substr(b, e - b), static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
+    const std::string_view w = s_.substr(b, e - b);
+    return Word{w, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), lexicon_flags(w)};
   }
   std::string_view s_;
 };
@@ -132,39 +283,11 @@ bool is_unit_word(std::string_view w) {
   return grammar::parse_unit(f, w.data() + w.size(), u) && f == w.data() + w.size();
 }
 
-bool is_negation(std::string_view w) {
-  if (in(w, {"not", "no", "never", "without", "stopped", "nor", "barely", "hardly", "havent", "hasnt", "didnt",
-             "dont", "doesnt", "wont", "cant", "couldnt", "wouldnt", "hadnt", "isnt", "wasnt", "werent", "arent"}))
-    return true;
-  return w.size() > 3 && w.substr(w.size() - 3) == "n't";
-}
 
-bool is_contact_verb(std::string_view w) {
-  return in(w, {"heard", "hear", "hearing", "talk", "talked", "talking", "spoke", "spoken", "speak", "speaking",
-                "text", "texted", "texting", "call", "called", "calling", "message", "messaged", "messaging",
-                "contact", "contacted", "contacting", "reply", "replied", "replying", "respond", "responded",
-                "responding", "answer", "answered", "seen", "see", "seeing", "saw", "hung", "hang", "hanging",
-                "chat", "chatted", "chatting", "communicate", "communicated", "communicating", "email",
-                "emailed", "dm", "dmed", "snapped", "facetimed", "met", "meet", "visited", "reached"});
-}
 
-bool is_silence_word(std::string_view w) {
-  return in(w, {"nc", "silence", "silent", "ghosted", "ghosting", "ignoring", "ignored", "blocked", "mia"});
-}
 
-bool is_relationship_word(std::string_view w) {
-  return in(w, {"dating", "dated", "together", "married", "engaged", "relationship", "wed", "courting"});
-}
 
-bool is_partner_noun(std::string_view w) {
-  return in(w, {"boyfriend", "girlfriend", "bf", "gf", "husband", "hubby", "wife", "partner", "fiance", "fiancé",
-                "fiancee", "fiancée", "ex", "spouse", "relationship", "marriage", "so", "man", "lover"});
-}
 
-bool is_person_word(std::string_view w) {
-  return in(w, {"him", "her", "guy", "girl", "man", "woman", "boy", "sweetheart", "someone", "somebody", "person",
-                "eachother", "them"});
-}
 
 // "24m", "f19", "m", "30": age and gender tags written in parentheses.
 bool is_age_tag(std::string_view w) {
@@ -178,12 +301,27 @@ bool is_age_tag(std::string_view w) {
   return letters <= 1 && (digits > 0 || letters == 1);
 }
 
-bool is_breakup_verb(std::string_view w) {
-  return in(w, {"left", "leave", "split", "broke", "ended", "end", "dumped", "divorced", "separated", "quit"});
-}
 
-bool is_relationship_noun(std::string_view w) {
-  return in(w, {"relationship", "marriage", "anniversary", "ldr", "romance", "courtship", "engagement"});
+
+bool is_start_word(std::string_view w) {
+  static const WordTable kWords = [] {
+    WordTable t;
+    for (std::string_view x : {
+      // numbers and amounts (grammar/number_def.hpp)
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+      "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "a", "an", "another", "half", "couple",
+      "few", "several", "dozen", "between",
+      // prefixes and modifiers (grammar/duration_def.hpp)
+      "the", "these", "all", "so", "too", "many", "long", "endless", "countless", "numerous",
+      // first words of hedges (grammar/hedge_def.hpp)
+      "about", "around", "roughly", "approximately", "approx", "almost", "nearly", "close", "just", "slightly",
+      "over", "well", "way", "more", "less", "under", "at", "only", "up", "like", "barely", "not", "exactly",
+      "maybe", "probably"})
+      t.add(x, 1);
+    return t;
+  }();
+  return kWords.find(w) != 0;
 }
 
 // --- roles ---------------------------------------------------------------------
@@ -199,7 +337,7 @@ DurationRole role_from_right(const Word* r, std::size_t nr, bool in_closes, bool
     bool last = false, contact = false;
     for (std::size_t i = 1; i < nr && i < 6; ++i) {
       last = last || r[i].w == "last";
-      contact = contact || is_contact_verb(r[i].w);
+      contact = contact || (r[i].f & kContactVerb);
     }
     return last && contact ? DurationRole::no_contact : DurationRole::since_event;
   }
@@ -219,23 +357,23 @@ DurationRole role_from_right(const Word* r, std::size_t nr, bool in_closes, bool
   if (r0 == "into" || r0 == "in") {
     if (r1 == "nc" || r1 == "no") return DurationRole::no_contact;
     for (std::size_t i = 1; i < nr && i < 4; ++i)
-      if (is_relationship_noun(r[i].w) || r[i].w == "dating") return DurationRole::relationship;
+      if ((r[i].f & kRelNoun) || r[i].w == "dating") return DurationRole::relationship;
     if (r0 == "in" && in_closes) return DurationRole::relationship;  // "(several months in)"
   }
-  if (is_relationship_noun(r0) || (r0 == "together" && long_unit)) return DurationRole::relationship;
+  if ((r[0].f & kRelNoun) || (r0 == "together" && long_unit)) return DurationRole::relationship;
   if (in(r0, {"we", "we've", "we're", "i've"})) {  // "nearly 4 years we have been together"
     for (std::size_t i = 1; i < nr && i < 4; ++i)
       if (in(r[i].w, {"together", "dating", "dated", "married"})) return DurationRole::relationship;
   }
   if (r0 == "with" && long_unit) {  // "I spent 2 years with a guy who ..."
     for (std::size_t i = 1; i < nr && i < 4; ++i)
-      if (is_partner_noun(r[i].w) || in(r[i].w, {"guy", "girl", "man", "woman"})) return DurationRole::relationship;
+      if ((r[i].f & kPartnerNoun) || in(r[i].w, {"guy", "girl", "man", "woman"})) return DurationRole::relationship;
   }
-  if (nr > 1 && is_relationship_noun(r1) &&
+  if (nr > 1 && (r[1].f & kRelNoun) &&
       in(r0, {"long", "exclusive", "serious", "committed", "happy", "on", "off", "open", "distance",
               "long-distance", "loving", "monogamous", "sexless", "toxic", "abusive"}))
     return DurationRole::relationship;
-  if (nr > 2 && is_relationship_noun(r[2].w) && in(r0, {"long", "on"}) && in(r1, {"distance", "and", "off"}))
+  if (nr > 2 && (r[2].f & kRelNoun) && in(r0, {"long", "on"}) && in(r1, {"distance", "and", "off"}))
     return DurationRole::relationship;
   decided = false;
   return DurationRole::other;
@@ -247,50 +385,45 @@ DurationRole role_from_left(const Word* w, std::size_t nw, bool& decided) {
     const std::string_view w0 = w[0].w;
     if (w0 == "after") {
       for (std::size_t i = 1; i < nw && i < 6; ++i)  // "he broke up with me after"
-        if (is_breakup_verb(w[i].w)) return DurationRole::relationship;
+        if ((w[i].f & kBreakupVerb)) return DurationRole::relationship;
       return DurationRole::since_event;
     }
     if (w0 == "since") return DurationRole::since_event;
     if (w0 == "of") {  // "my boyfriend of 2 years", "my partner (24m) of 1.5 years"
       std::size_t i = 1;
       while (i < nw && is_age_tag(w[i].w)) ++i;
-      if (i < nw && is_partner_noun(w[i].w)) return DurationRole::relationship;
+      if (i < nw && (w[i].f & kPartnerNoun)) return DurationRole::relationship;
     }
   }
   for (std::size_t k = 0; k < nw; ++k) {
     const std::string_view x = w[k].w;
     const std::string_view next = k + 1 < nw ? w[k + 1].w : std::string_view();  // the word before x
-    if (is_silence_word(x) || (x == "contact" && next == "no")) return DurationRole::no_contact;
-    if (is_contact_verb(x)) {
+    if ((w[k].f & kSilence) || (x == "contact" && next == "no")) return DurationRole::no_contact;
+    if ((w[k].f & kContactVerb)) {
       for (std::size_t i = k + 1; i < nw && i <= k + 3; ++i)
-        if (is_negation(w[i].w)) return DurationRole::no_contact;
+        if ((w[i].f & kNegation)) return DurationRole::no_contact;
       if ((x == "talking" || x == "seeing") && next == "been") return DurationRole::relationship;
       if (x == "seeing" && k > 0 && w[k - 1].w == "each") return DurationRole::relationship;
       continue;
     }
-    if (x == "together" && in(next, {"back", "get", "got", "getting", "worked", "work", "working", "studied", "played", "lived", "living", "day",
-                                     "time", "night", "trip", "vacation", "holiday", "spent"}))
-      break;
-    if (is_relationship_word(x)) return DurationRole::relationship;
+    if (x == "together" && k + 1 < nw && (w[k + 1].f & kNotCouple)) break;
+    if ((w[k].f & kRelWord)) return DurationRole::relationship;
     // Another subject or clause between the trigger and the span ends the search:
     // "we were dating and he went away for 2 weeks".
-    if (in(x, {"he", "she", "they", "it", "you", "he's", "she's", "they're", "you're", "as", "but", "so",
-               "because", "when", "if", "then", "that", "which", "who", "while", "until", "though",
-               "although", "whereas"}))
-      break;
+    if (w[k].f & kBreaker) break;
     if (x == "with" && in(next, {"been", "being", "was", "were", "am", "is", "are", "stayed"})) {
       // "been with him for", "I was with my boyfriend for"; not "with my family"
       for (std::size_t i = 0; i < k; ++i)
-        if (is_partner_noun(w[i].w) || is_person_word(w[i].w)) return DurationRole::relationship;
+        if ((w[i].f & kPartnerNoun) || (w[i].f & kPersonWord)) return DurationRole::relationship;
     }
     if (x == "off" && next == "and" && k + 2 < nw && w[k + 2].w == "on") return DurationRole::relationship;
-    if (in(x, {"divorced", "separated", "single", "widowed"})) return DurationRole::since_event;
+    if (w[k].f & kSinceState) return DurationRole::since_event;
     if (x == "broken" && k > 0 && w[k - 1].w == "up") return DurationRole::since_event;
     if (x == "been") {
       if (in(next, {"it's", "its", "it"})) return DurationRole::since_event;
       if (next == "has" && k + 2 < nw && w[k + 2].w == "it") return DurationRole::since_event;
     }
-    if (in(x, {"known", "friends", "worked", "lived"})) break;  // another kind of length
+    if (w[k].f & kOtherLength) break;  // another kind of length
   }
   decided = false;
   return DurationRole::other;
@@ -303,36 +436,51 @@ class Extractor {
   Extractor(std::string_view original, const NormalizedText& text, std::vector<Duration>& out)
       : original_(original), text_(text), s_(text.text), words_(text.text), out_(out) {}
 
+  // Candidates are found without branches: a byte starts a candidate when
+  // the byte before it is not a letter and the byte pair is the start of a
+  // unit word ("we", "mo", "yr", ...), or when it is a unit initial glued to
+  // a digit ("3d", "2wks"). Their offsets are collected per block and then
+  // examined one by one; only those reach the grammars.
   void run() {
+    const auto* s = reinterpret_cast<const unsigned char*>(s_.data());  // s[size] is the string's NUL
     const std::size_t n = s_.size();
-    std::size_t i = 0;
-    while (i < n) {
-      const auto c = static_cast<unsigned char>(s_[i]);
-      if (!is_alnum(c)) { ++i; continue; }
-      std::size_t j = i;
-      if (is_digit(c)) {
-        while (j < n && (is_digit(static_cast<unsigned char>(s_[j])) ||
-                         ((s_[j] == '.' || s_[j] == ',') && j + 1 < n && is_digit(static_cast<unsigned char>(s_[j + 1])))))
-          ++j;
-        if (j < n && is_lower(static_cast<unsigned char>(s_[j]))) {  // "3yrs", "24h"
-          std::size_t k = j;
-          while (k < n && is_alnum(static_cast<unsigned char>(s_[k]))) ++k;
-          if (kUnitInitial[static_cast<unsigned char>(s_[j])] && k - j <= 8) at_unit(j, true);
-          j = k;
-        }
-        i = j;
-        continue;
+    std::array<std::uint32_t, kBlock> cands;
+    for (std::size_t i = 0; i < n; i += kBlock) {
+      const std::size_t end = std::min(n, i + kBlock);
+      std::size_t nc = 0;
+      for (std::size_t k = i; k < end; ++k) {
+        const unsigned prev = kPrevClass[k > 0 ? s[k - 1] : ' '];
+        const unsigned first = kInitialIndex[s[k]];
+        const bool ok = (prev != 0) & (((prev == 2) & (first != 0)) | kBigram[first * 27 + kSecondIndex[s[k + 1]]]);
+        cands[nc] = static_cast<std::uint32_t>(k);
+        nc += ok;
       }
-      while (j < n && is_alnum(static_cast<unsigned char>(s_[j]))) ++j;
-      if (kUnitInitial[c] && j - i <= 10) at_unit(i, false);
-      if (c == 'm' || c == 't' || c == 'd' || c == 'e') elided_unit(i, j);
-      i = j;
+      for (std::size_t c = 0; c < nc; ++c) {
+        const std::size_t k = cands[c];
+        if (k >= covered_) at_unit(k, k > 0 && is_digit(s[k - 1]));
+      }
     }
-    if (sort_needed_) std::sort(out_.begin() + first_, out_.end(),
-                                     [](const Duration& a, const Duration& b) { return a.begin < b.begin; });
   }
 
  private:
+  static constexpr std::size_t kBlock = 512;
+
+  // After a duration, a relationship verb with a bare number later in the
+  // same sentence may reuse its unit ("... for 6 years/married for 2").
+  void after_duration(std::size_t e) {
+    const std::size_t stop = std::min(s_.size(), e + 80);
+    std::size_t i = e;
+    while (i < stop) {
+      const auto c = static_cast<unsigned char>(s_[i]);
+      if (is_sentence_break(c) && c != '\n') return;
+      if (!is_lower(c) || (i > 0 && is_alnum(static_cast<unsigned char>(s_[i - 1])))) { ++i; continue; }
+      std::size_t j = i;
+      while (j < s_.size() && is_alnum(static_cast<unsigned char>(s_[j]))) ++j;
+      if (elided_unit(i, j)) return;
+      i = j;
+    }
+  }
+
   // A unit word at [ub, ue): find the duration that ends with it.
   void at_unit(std::size_t ub, bool glued) {
     if (ub < covered_) return;
@@ -369,6 +517,7 @@ class Extractor {
       if (i >= covered_ && starts[ns - 1] != i) starts[ns++] = i;
     }
     for (std::size_t k = ns; k-- > 0;) {
+      if (k > 0 && !could_start(starts[k])) continue;
       const char* f = s_.data() + starts[k];
       DurationMatch m;
       if (grammar::parse_duration(f, s_.data() + s_.size(), m) && m.unit_begin == s_.data() + ub) {
@@ -376,6 +525,16 @@ class Extractor {
         return;
       }
     }
+  }
+
+  // Only words that can begin a duration are worth a parse: digits, number
+  // words, hedges and prefixes.
+  bool could_start(std::size_t p) const {
+    const auto c = static_cast<unsigned char>(s_[p]);
+    if (is_digit(c)) return true;
+    std::size_t e = p;
+    while (e < s_.size() && is_lower(static_cast<unsigned char>(s_[e]))) ++e;
+    return is_start_word(s_.substr(p, e - p));
   }
 
   // False friends: frequencies, idioms, ordinals, money.
@@ -462,6 +621,7 @@ class Extractor {
     last_unit_ = m.unit.kind;
     last_end_ = e;
     have_last_ = true;
+    after_duration(e);
   }
 
   DurationRole role_of(std::size_t b, std::size_t e, Prefix prefix, bool long_unit) const {
@@ -488,29 +648,29 @@ class Extractor {
 
   // "we were friends for 6 years/engaged for 2": a bare number
   // after a relationship verb takes the unit of the duration just before it.
-  void elided_unit(std::size_t b, std::size_t e) {
+  bool elided_unit(std::size_t b, std::size_t e) {
     const std::string_view w = s_.substr(b, e - b);
-    if (!in(w, {"married", "together", "dating", "dated", "engaged"})) return;
-    if (!have_last_ || b < last_end_ || b - last_end_ > 80) return;
+    if (!in(w, {"married", "together", "dating", "dated", "engaged"})) return false;
+    if (!have_last_ || b < last_end_ || b - last_end_ > 80) return false;
     for (std::size_t i = last_end_; i < b; ++i)
-      if (is_sentence_break(static_cast<unsigned char>(s_[i])) && s_[i] != '\n') return;
-    if (last_unit_ != UnitKind::year && last_unit_ != UnitKind::month) return;
+      if (is_sentence_break(static_cast<unsigned char>(s_[i])) && s_[i] != '\n') return false;
+    if (last_unit_ != UnitKind::year && last_unit_ != UnitKind::month) return false;
     std::size_t i = e;
     while (i < s_.size() && s_[i] == ' ') ++i;
     if (s_.compare(i, 4, "for ") == 0) i += 4;
     while (i < s_.size() && s_[i] == ' ') ++i;
     const char* f = s_.data() + i;
     grammar::Quantity q;
-    if (!grammar::parse_number(f, s_.data() + s_.size(), q)) return;
-    if (q.kind != QuantityKind::exact || q.value < 1 || q.value > 80) return;
+    if (!grammar::parse_number(f, s_.data() + s_.size(), q)) return false;
+    if (q.kind != QuantityKind::exact || q.value < 1 || q.value > 80) return false;
     const std::size_t qe = static_cast<std::size_t>(f - s_.data());
     Word r[1];
     const std::size_t nr = words_.after(qe, r, 1);
-    if (nr > 0 && !in(r[0].w, {"now", "and", "but", "so", "already", "yet"})) return;
+    if (nr > 0 && !in(r[0].w, {"now", "and", "but", "so", "already", "yet"})) return false;
     Duration d;
     d.begin = text_.orig_begin(i);
     d.end = text_.orig_end(i, qe);
-    if (d.end > original_.size() || d.begin > d.end) return;
+    if (d.end > original_.size() || d.begin > d.end) return false;
     d.text.assign(original_.substr(d.begin, d.end - d.begin));
     const double ud = grammar::unit_days(last_unit_);
     d.days = d.low = d.high = round6(q.value * ud);
@@ -520,7 +680,7 @@ class Extractor {
     d.role = cohabiting ? DurationRole::other : DurationRole::relationship;
     out_.push_back(std::move(d));
     covered_ = std::max(covered_, qe);
-    sort_needed_ = true;
+    return true;
   }
 
   static double round6(double v) { return std::round(v * 1e6) / 1e6; }
@@ -530,12 +690,10 @@ class Extractor {
   std::string_view s_;
   Words words_;
   std::vector<Duration>& out_;
-  std::size_t first_ = out_.size();
   std::size_t covered_ = 0;
   UnitKind last_unit_ = UnitKind::day;
   std::size_t last_end_ = 0;
   bool have_last_ = false;
-  bool sort_needed_ = false;
 };
 
 // Normalised offset of an original byte offset (src_begin is non-decreasing).
@@ -562,33 +720,25 @@ std::optional<double> relationship_length_days(const NormalizedText& text, const
     // Whose relationship: the nearest subject-like pronoun before the span.
     int who = 0;  // 1 the writer, -1 someone else
     for (std::size_t k = 0; k < nw && who == 0; ++k) {
-      const std::string_view x = w[k].w;
-      const std::string_view owner = k + 1 < nw ? w[k + 1].w : std::string_view();
+      const std::uint32_t f = w[k].f;
+      const std::uint32_t owner = k + 1 < nw ? w[k + 1].f : 0;
       // "her husband", "their marriage", "my sister ... dated": someone else's
-      if ((is_partner_noun(x) && in(owner, {"her", "his", "their", "your"})) ||
-          (in(x, {"friend", "sister", "brother", "mom", "mum", "mother", "dad", "father", "cousin", "roommate",
-                  "coworker", "colleague", "aunt", "uncle", "parents", "daughter", "son", "friends"}) &&
-           in(owner, {"my", "our", "a", "her", "his"}))) {
+      if (((f & kPartnerNoun) && (owner & kOwner)) ||
+          ((f & kKin) && ((owner & (kOwner | kFirstPerson)) || w[k + 1 < nw ? k + 1 : k].w == "a"))) {
         who = -1;
         break;
       }
-      if (in(x, {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've", "we'd", "us",
-                 "our", "im", "ive"}))
-        who = 1;
-      else if (in(x, {"he", "he's", "she", "she's", "they", "they're", "they've", "their", "his", "you", "you're",
-                      "you've", "your", "you'd", "hes", "shes", "theyve", "youve"}))
-        who = -1;
+      if (f & kFirstPerson) who = 1;
+      else if (f & kOtherPerson) who = -1;
     }
     if (who < 0) continue;
     // Not a previous relationship: "in my first two relationships ...".
     bool previous = false;
     Word all[48];
     const std::size_t na = words.before(b, all, 48, true);
-    for (std::size_t k = 0; k < na && !previous; ++k)
-      previous = in(all[k].w, {"previous", "prior", "former", "relationships"});
+    for (std::size_t k = 0; k < na && !previous; ++k) previous = (all[k].f & kPrevious) != 0;
     // "a failed 3 month relationship", "my previous 2 year relationship"
-    for (std::size_t k = 0; k < nw && k < 2 && !previous; ++k)
-      previous = in(w[k].w, {"failed", "previous", "prior", "former", "past", "old", "last", "other", "first"});
+    for (std::size_t k = 0; k < nw && k < 2 && !previous; ++k) previous = (w[k].f & kPastAdj) != 0;
     if (previous) continue;
     if (who == 1) return d.days;
     if (!unattributed) unattributed = d.days;  // "For context, dated for 8 months"

@@ -216,9 +216,9 @@ RelationshipFacts extract_facts(const NormalizedText& text) {
     if (w == "split" && (r.is(i + 1, "up") || r.is(i + 1, "with") || (i > 0 && (r.cls(i - 1) & (kWe | kI | kHe | kAux))))) ending = true;
     if ((w == "dumped" || w == "dump" || w == "dumps") ) ending = true;
     if ((w == "left" || w == "leaving" || w == "leaves") && (r.cls(i + 1) & (kMe | kHim | kUs)) && !(r.cls(i + 1) & kHis)) ending = true;
-    if ((w == "ended" || w == "end") && (r.is(i + 1, "it") || r.is(i + 1, "things") || r.is(i + 1, "the") && r.is(i + 2, "relationship")))
+    if ((w == "ended" || w == "end") && (r.is(i + 1, "it") || r.is(i + 1, "things") || (r.is(i + 1, "the") && r.is(i + 2, "relationship"))))
       ending = true;
-    if ((w == "called" || w == "call") && r.is(i + 2, "off") && (r.is(i + 1, "it") || r.cls(i + 1) & kOur)) ending = true;
+    if ((w == "called" || w == "call") && r.is(i + 2, "off") && (r.is(i + 1, "it") || (r.cls(i + 1) & kOur))) ending = true;
     if (!ending) continue;
     if (w == "breaking" || w == "break" || w == "end") {
       // "thinking of breaking up": not (yet) an ending

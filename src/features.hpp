@@ -39,6 +39,10 @@ struct FeatureConfig {
   std::uint32_t seed = 1;            // hash seed
   bool bigrams = true;               // add word bigrams
   bool facts = true;                 // add named features (facts, length, pronoun balance)
+  // Scale a comment's feature vector to unit L2 length (each active feature
+  // counts 1/sqrt(n) instead of 1), so long posts do not get larger scores
+  // just by being long. Applied by LinearModel::predict and the trainer.
+  bool unit_norm = true;
 
   friend bool operator==(const FeatureConfig&, const FeatureConfig&) = default;
 };

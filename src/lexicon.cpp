@@ -53,7 +53,7 @@ constexpr std::string_view kThirdNouns[] = {
     "somebody", "anyone", "anybody", "everyone", "everybody", "people", "cousin", "aunt",
     "uncle", "grandma", "grandmother", "roommate", "neighbor", "neighbour", "attorney", "lawyer",
     "teacher", "pastor", "priest", "baristas", "customer", "customers", "client", "clients",
-    "grandparents", "in-laws", "niece", "nephew",
+    "grandparents", "in-laws", "niece", "nephew", "boys", "guys", "girls", "men", "women",
 };
 
 // ---- function words ---------------------------------------------------------------

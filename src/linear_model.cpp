@@ -13,6 +13,10 @@ using ConstRowMap = Eigen::Map<const RowVector>;
 
 }  // namespace
 
+Real feature_scale(std::size_t active) noexcept {
+  return active == 0 ? Real(1) : static_cast<Real>(1.0 / std::sqrt(static_cast<double>(active)));
+}
+
 LinearModel::LinearModel(std::vector<std::string> labels, const FeatureConfig& cfg)
     : labels_(std::move(labels)), config_(cfg) {
   weights_.assign(static_cast<std::size_t>(cfg.buckets) * labels_.size(), Real(0));
@@ -31,9 +35,11 @@ bool LinearModel::row_is_zero(std::uint32_t feature) const noexcept {
 
 void LinearModel::scores(const std::vector<std::uint32_t>& features, std::vector<double>& out) const {
   const auto L = static_cast<Eigen::Index>(labels_.size());
-  RowVector s = ConstRowMap(bias_.data(), L);
+  RowVector s = RowVector::Zero(L);
   for (const std::uint32_t f : features)
     if (f < config_.buckets) s += ConstRowMap(weights_.data() + static_cast<std::size_t>(f) * labels_.size(), L);
+  if (config_.unit_norm && !features.empty()) s *= feature_scale(features.size());
+  s += ConstRowMap(bias_.data(), L);
   out.resize(labels_.size());
   for (Eigen::Index k = 0; k < L; ++k) out[static_cast<std::size_t>(k)] = static_cast<double>(s[k]);
 }

@@ -2,7 +2,8 @@
 // over hashed binary features (DESIGN.md §7).
 //
 // Scoring a comment is the sum of the weight rows of its active features
-// plus the bias, followed by a numerically stable softmax:
+// (times 1/sqrt(n) when the feature configuration has unit_norm) plus the
+// bias, followed by a numerically stable softmax:
 //
 //   LinearModel m = read_model_file("situation.llm").value();
 //   std::vector<double> p;
@@ -30,6 +31,9 @@ namespace lovelorn::detail {
 
 // The one place the model's floating-point type is chosen.
 using Real = float;
+
+// The factor each of `active` features is multiplied by under unit_norm.
+Real feature_scale(std::size_t active) noexcept;
 
 class LinearModel {
  public:

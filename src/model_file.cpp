@@ -17,6 +17,7 @@ constexpr char kMagic[8] = {'\x89', 'L', 'L', 'M', '\r', '\n', '\x1a', '\n'};
 constexpr char kSentinel[8] = {'L', 'L', 'M', '.', 'E', 'N', 'D', '\n'};
 constexpr std::uint32_t kFlagBigrams = 1u << 0;
 constexpr std::uint32_t kFlagFacts = 1u << 1;
+constexpr std::uint32_t kFlagUnitNorm = 1u << 2;
 constexpr std::uint32_t kWeightsF32 = 0;  // weight row storage: little-endian IEEE binary32
 constexpr double kSelfTestTolerance = 1e-5;
 
@@ -113,7 +114,7 @@ Result<std::string> serialize_model(const LinearModel& m) {
   for (const std::string& l : m.labels()) w.str(l);
   w.u32(cfg.buckets);
   w.u32(cfg.seed);
-  w.u32((cfg.bigrams ? kFlagBigrams : 0u) | (cfg.facts ? kFlagFacts : 0u));
+  w.u32((cfg.bigrams ? kFlagBigrams : 0u) | (cfg.facts ? kFlagFacts : 0u) | (cfg.unit_norm ? kFlagUnitNorm : 0u));
   w.u32(static_cast<std::uint32_t>(m.metadata().size()));
   for (const auto& [k, v] : m.metadata()) {
     w.str(k);
@@ -175,7 +176,8 @@ Result<LinearModel> parse_model(std::string_view bytes, const std::string& name)
   const std::uint32_t flags = r.u32();
   cfg.bigrams = (flags & kFlagBigrams) != 0;
   cfg.facts = (flags & kFlagFacts) != 0;
-  if (!r.ok() || cfg.buckets == 0 || cfg.buckets > (1u << 26) || (flags & ~(kFlagBigrams | kFlagFacts)) != 0)
+  cfg.unit_norm = (flags & kFlagUnitNorm) != 0;
+  if (!r.ok() || cfg.buckets == 0 || cfg.buckets > (1u << 26) || (flags & ~(kFlagBigrams | kFlagFacts | kFlagUnitNorm)) != 0)
     return inconsistent("bad feature configuration");
   LinearModel m(std::move(labels), cfg);
   const std::uint32_t nmeta = r.u32();

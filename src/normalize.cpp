@@ -30,6 +30,22 @@ class Builder {
     out_.src_begin.push_back(b);
     out_.src_end.push_back(e);
   }
+  // Appends ASCII bytes that need only lower-casing, source offsets from `b`.
+  void put_plain_ascii(std::string_view s, std::uint32_t b) {
+    const std::size_t old = out_.text.size(), n = s.size();
+    out_.text.resize(old + n);
+    out_.src_begin.resize(old + n);
+    out_.src_end.resize(old + n);
+    char* t = out_.text.data() + old;
+    std::uint32_t* sb = out_.src_begin.data() + old;
+    std::uint32_t* se = out_.src_end.data() + old;
+    for (std::size_t k = 0; k < n; ++k) {
+      const char c = s[k];
+      t[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+      sb[k] = b + static_cast<std::uint32_t>(k);
+      se[k] = b + static_cast<std::uint32_t>(k) + 1;
+    }
+  }
   void put(std::string_view s, std::uint32_t b, std::uint32_t e) {
     for (char c : s) put(c, b, e);
   }
@@ -61,6 +77,16 @@ bool fold_punctuation(UChar32 c, char& to) {
       return false;
   }
 }
+
+// ASCII bytes that normalise to themselves (up to case): everything printable
+// except '&' (entities) and '`' (apostrophe), plus tab, newline, return.
+constexpr std::array<bool, 256> make_plain() {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[static_cast<std::size_t>(c)] = c != '&' && c != '`';
+  t['\t'] = t['\n'] = t['\r'] = true;
+  return t;
+}
+constexpr auto kPlain = make_plain();
 
 bool is_dropped(UChar32 c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
@@ -117,7 +143,15 @@ void normalize(std::string_view in, NormalizedText& out) {
   while (i < n) {
     const auto start = static_cast<std::uint32_t>(i);
     std::uint8_t byte = s[i];
-    if (byte < 0x80) {  // the fast path: one ASCII byte
+    if (kPlain[byte]) {
+      // The fast path: a run of plain ASCII, lower-cased in bulk, one source byte per byte.
+      std::int32_t j = i + 1;
+      while (j < n && kPlain[s[j]]) ++j;
+      b.put_plain_ascii(in.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(j - i)), start);
+      i = j;
+      continue;
+    }
+    if (byte < 0x80) {  // other ASCII: entities, control bytes
       ++i;
       char c = static_cast<char>(byte);
       if (c >= 'A' && c <= 'Z') {

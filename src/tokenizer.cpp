@@ -42,12 +42,24 @@ constexpr std::pair<std::string_view, std::string_view> kSpellings[] = {
     {"youre", "you're"},
 };
 
+// Bit L of kSpellingMask[c] is set when some informal spelling starts with
+// c and has length L.
+constexpr std::array<std::uint16_t, 256> make_spelling_mask() {
+  std::array<std::uint16_t, 256> m{};
+  for (const auto& e : kSpellings) m[static_cast<std::uint8_t>(e.first[0])] |= static_cast<std::uint16_t>(1u << e.first.size());
+  return m;
+}
+constexpr auto kSpellingMask = make_spelling_mask();
+
 bool starts_with(std::string_view s, std::size_t i, std::string_view p) { return s.substr(i, p.size()) == p; }
 
 }  // namespace
 
 std::string_view spell_out(std::string_view word) noexcept {
-  if (word.size() > 8) return word;
+  // Most words cannot be informal spellings: a (first letter, length) mask
+  // rejects them before the search.
+  if (word.empty() || word.size() > 8) return word;
+  if (!(kSpellingMask[static_cast<std::uint8_t>(word[0])] & (1u << word.size()))) return word;
   const auto* it = std::lower_bound(std::begin(kSpellings), std::end(kSpellings), word,
                                     [](const auto& e, std::string_view w) { return e.first < w; });
   return (it != std::end(kSpellings) && it->first == word) ? it->second : word;
@@ -99,10 +111,18 @@ void Tokenizer::tokenize(const NormalizedText& nt, State& state, std::vector<Tok
     }
     // The end of the current whitespace-delimited chunk.
     std::size_t chunk_end = i;
-    bool high = false;
-    while (chunk_end < n && cls(s[chunk_end]) != kSpace) high |= cls(s[chunk_end++]) == kHigh;
+    bool high = false, has_at = false;
+    while (chunk_end < n) {
+      const char ch = s[chunk_end];
+      const std::uint8_t kc = cls(ch);
+      if (kc == kSpace) break;
+      high |= kc == kHigh;
+      has_at |= ch == '@';
+      ++chunk_end;
+    }
 
-    if (starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www.")) {
+    if ((c == 'h' || c == 'w') &&
+        (starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www."))) {
       std::size_t e = chunk_end;
       while (e > i && (s[e - 1] == '.' || s[e - 1] == ',' || s[e - 1] == ')' || s[e - 1] == '!' || s[e - 1] == '?')) --e;
       emit(i, e, TokenKind::url);
@@ -111,8 +131,8 @@ void Tokenizer::tokenize(const NormalizedText& nt, State& state, std::vector<Tok
     }
     if (!high) {
       // An e-mail: word chars, '@', host with a dot.
-      const std::size_t at = s.find('@', i);
-      if (at != std::string_view::npos && at > i && at < chunk_end && is_word_char(s[i])) {
+      const std::size_t at = has_at ? s.substr(0, chunk_end).find('@', i) : std::string_view::npos;
+      if (at != std::string_view::npos && at > i && is_word_char(s[i])) {
         std::size_t e = at + 1;
         bool dot = false;
         while (e < chunk_end && (is_word_char(s[e]) || s[e] == '.' || s[e] == '-')) dot |= s[e++] == '.';

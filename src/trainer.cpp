@@ -121,13 +121,15 @@ struct Fit {
 };
 
 Fit fit(const std::vector<Example>& ex, const std::vector<std::size_t>& subset, std::size_t num_labels,
-        const TrainParams& p, double l2) {
+        const TrainParams& p, double l2, bool unit_norm) {
   Fit out;
   out.compact = compact_features(ex, subset, p.min_count);
   std::vector<std::vector<std::uint32_t>> rows;
   std::vector<std::uint32_t> y;
+  std::vector<double> scales;
   rows.reserve(subset.size());
   for (const std::size_t i : subset) {
+    scales.push_back(unit_norm ? static_cast<double>(feature_scale(ex[i].features.size())) : 1.0);
     std::vector<std::uint32_t> r;
     for (const std::uint32_t f : ex[i].features) {
       auto it = out.compact.index_of.find(f);
@@ -145,22 +147,23 @@ Fit fit(const std::vector<Example>& ex, const std::vector<std::size_t>& subset, 
     for (std::size_t i = 0; i < y.size(); ++i)
       weight[i] = static_cast<double>(y.size()) / (static_cast<double>(present) * count[y[i]]);
   }
-  const SoftmaxObjective objective(rows, y, weight, out.compact.bucket_of.size(), num_labels, l2);
+  const SoftmaxObjective objective(rows, scales, y, weight, out.compact.bucket_of.size(), num_labels, l2);
   out.w = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(objective.dimension()));
   out.opt = minimize_lbfgs(objective, out.w, p.history, p.max_iterations, p.tolerance);
   return out;
 }
 
 // Predicted label of example `e` under a compact fit.
-std::uint32_t predict_fit(const Fit& f, const Example& e, std::size_t L, std::vector<double>& s) {
+std::uint32_t predict_fit(const Fit& f, const Example& e, std::size_t L, bool unit_norm, std::vector<double>& s) {
   const std::size_t F = f.compact.bucket_of.size();
   s.assign(L, 0.0);
-  for (std::size_t k = 0; k < L; ++k) s[k] = f.w[static_cast<Eigen::Index>(F * L + k)];
   for (const std::uint32_t b : e.features) {
     auto it = f.compact.index_of.find(b);
     if (it == f.compact.index_of.end()) continue;
     for (std::size_t k = 0; k < L; ++k) s[k] += f.w[static_cast<Eigen::Index>(it->second * L + k)];
   }
+  const double sc = unit_norm ? static_cast<double>(feature_scale(e.features.size())) : 1.0;
+  for (std::size_t k = 0; k < L; ++k) s[k] = sc * s[k] + f.w[static_cast<Eigen::Index>(F * L + k)];
   return static_cast<std::uint32_t>(std::max_element(s.begin(), s.end()) - s.begin());
 }
 
@@ -186,9 +189,10 @@ Result<bool> TrainParams::check() const {
 }
 
 SoftmaxObjective::SoftmaxObjective(const std::vector<std::vector<std::uint32_t>>& rows,
-                                   const std::vector<std::uint32_t>& labels, const std::vector<double>& example_weights,
-                                   std::size_t num_features, std::size_t num_labels, double l2)
-    : rows_(rows), y_(labels), weight_(example_weights), features_(num_features), labels_(num_labels), l2_(l2),
+                                   const std::vector<double>& scales, const std::vector<std::uint32_t>& labels,
+                                   const std::vector<double>& example_weights, std::size_t num_features,
+                                   std::size_t num_labels, double l2)
+    : rows_(rows), scale_(scales), y_(labels), weight_(example_weights), features_(num_features), labels_(num_labels), l2_(l2),
       total_weight_(0) {
   for (const double w : weight_) total_weight_ += w;
   if (total_weight_ <= 0) total_weight_ = 1;
@@ -204,9 +208,11 @@ double SoftmaxObjective::operator()(std::span<const double> w_in, std::span<doub
   grad.head(nw) = l2_ * w.head(nw);
   std::vector<double> s(L);
   for (std::size_t i = 0; i < rows_.size(); ++i) {
-    for (std::size_t k = 0; k < L; ++k) s[k] = w[static_cast<Eigen::Index>(F * L + k)];
+    const double sc = scale_[i];
+    std::fill(s.begin(), s.end(), 0.0);
     for (const std::uint32_t f : rows_[i])
       for (std::size_t k = 0; k < L; ++k) s[k] += w[static_cast<Eigen::Index>(f * L + k)];
+    for (std::size_t k = 0; k < L; ++k) s[k] = sc * s[k] + w[static_cast<Eigen::Index>(F * L + k)];
     const double mx = *std::max_element(s.begin(), s.end());
     double z = 0;
     for (std::size_t k = 0; k < L; ++k) z += std::exp(s[k] - mx);
@@ -215,6 +221,7 @@ double SoftmaxObjective::operator()(std::span<const double> w_in, std::span<doub
     value += c * (lse - s[y_[i]]);
     for (std::size_t k = 0; k < L; ++k) s[k] = c * (std::exp(s[k] - lse) - (k == y_[i] ? 1.0 : 0.0));
     for (std::size_t k = 0; k < L; ++k) grad[static_cast<Eigen::Index>(F * L + k)] += s[k];
+    for (std::size_t k = 0; k < L; ++k) s[k] *= sc;
     for (const std::uint32_t f : rows_[i])
       for (std::size_t k = 0; k < L; ++k) grad[static_cast<Eigen::Index>(f * L + k)] += s[k];
   }
@@ -249,10 +256,10 @@ Result<LinearModel> train_model(const std::vector<Example>& examples, const std:
         std::vector<std::size_t> train, held;
         for (std::size_t i = 0; i < examples.size(); ++i) (fold[i] == k ? held : train).push_back(i);
         if (train.empty() || held.empty()) continue;
-        const Fit f = fit(examples, train, L, params, candidate);
+        const Fit f = fit(examples, train, L, params, candidate, cfg.unit_norm);
         for (const std::size_t i : held) {
           gold.push_back(examples[i].label);
-          pred.push_back(predict_fit(f, examples[i], L, s));
+          pred.push_back(predict_fit(f, examples[i], L, cfg.unit_norm, s));
         }
       }
       const double score = compute_metrics(labels, gold, pred).macro_f1;
@@ -265,7 +272,7 @@ Result<LinearModel> train_model(const std::vector<Example>& examples, const std:
   }
   std::vector<std::size_t> all(examples.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-  const Fit f = fit(examples, all, L, params, l2);
+  const Fit f = fit(examples, all, L, params, l2, cfg.unit_norm);
 
   LinearModel model(labels, cfg);
   const std::size_t F = f.compact.bucket_of.size();

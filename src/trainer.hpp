@@ -66,10 +66,11 @@ Result<LinearModel> train_model(const std::vector<Example>& examples, const std:
 // into a vector; the last row is the bias.
 class SoftmaxObjective {
  public:
-  // `rows[i]` are compact feature indices (< num_features) of example i.
-  SoftmaxObjective(const std::vector<std::vector<std::uint32_t>>& rows, const std::vector<std::uint32_t>& labels,
-                   const std::vector<double>& example_weights, std::size_t num_features, std::size_t num_labels,
-                   double l2);
+  // `rows[i]` are compact feature indices (< num_features) of example i,
+  // each counting `scales[i]` (1, or 1/sqrt(n) under unit_norm).
+  SoftmaxObjective(const std::vector<std::vector<std::uint32_t>>& rows, const std::vector<double>& scales,
+                   const std::vector<std::uint32_t>& labels, const std::vector<double>& example_weights,
+                   std::size_t num_features, std::size_t num_labels, double l2);
   std::size_t dimension() const noexcept { return (features_ + 1) * labels_; }
   // Objective value at `w`; writes the gradient into `grad`. Both have
   // dimension() elements.
@@ -77,6 +78,7 @@ class SoftmaxObjective {
 
  private:
   const std::vector<std::vector<std::uint32_t>>& rows_;
+  const std::vector<double>& scale_;
   const std::vector<std::uint32_t>& y_;
   const std::vector<double>& weight_;
   std::size_t features_, labels_;

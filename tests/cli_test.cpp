@@ -110,3 +110,30 @@ TEST(Cli, TokensAndAnalyze) {
 
 }  // namespace
 }  // namespace lovelorn
+
+namespace lovelorn {
+namespace {
+
+// The same input gives byte-identical output for any thread count.
+TEST(Cli, OutputIsIdenticalForAnyThreadCount) {
+  test::TempDir dir;
+  std::string data;
+  const char* bodies[] = {"we dated for 3 months and he stopped texting me",
+                          "my ex called me twice last week after 2 years of silence",
+                          "truncated", "you should block him", "[removed]"};
+  for (int i = 0; i < 3000; ++i) {
+    const char* b = bodies[i % 5];
+    if (std::string(b) == "truncated") data += "{\"id\":\"t" + std::to_string(i) + "\",\"body\":\"cut\n";
+    else data += "{\"id\":\"r" + std::to_string(i) + "\",\"body\":\"" + b + "\"}\n";
+  }
+  const std::string in = dir.file("many.jsonl", data);
+  CliRun one = run("score -q --threads 1 " + in, dir);
+  CliRun eight = run("score -q --threads 8 " + in, dir);
+  EXPECT_EQ(one.code, 1);
+  EXPECT_EQ(eight.code, 1);
+  EXPECT_EQ(lines(one.out), 3000u);
+  EXPECT_TRUE(one.out == eight.out);
+}
+
+}  // namespace
+}  // namespace lovelorn

@@ -14,6 +14,7 @@
 
 #include "lovelorn/analysis.hpp"
 #include "lovelorn/analyzer.hpp"
+#include "lovelorn/batch.hpp"
 #include "lovelorn/dump.hpp"
 #include "lovelorn/result.hpp"
 #include "lovelorn/writer.hpp"

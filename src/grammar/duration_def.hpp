@@ -87,6 +87,7 @@ const auto clear_quantity = [](auto& ctx) {
   m.extra_units = m.extra_days = 0;
   m.range_tail = m.adjective = false;
 };
+const auto clear_hedge = [](auto& ctx) { x3::_val(ctx).hedge = Hedge::none; };
 const auto set_prefix = [](auto& ctx) { x3::_val(ctx).prefix = x3::_attr(ctx); };
 const auto set_hedge = [](auto& ctx) { x3::_val(ctx).hedge = x3::_attr(ctx); };
 const auto set_quantity = [](auto& ctx) { x3::_val(ctx).quantity = x3::_attr(ctx); };
@@ -260,11 +261,11 @@ const auto trailing = (sp >> trailing_words[set_trailing] >> eow) | lit('+')[set
 const auto quantity_and_unit =
     x3::eps[clear_quantity] >> quantity >> unit_part >> -tail >> x3::eps[clear_compound] >> -trailing;
 
+// The prefix never starts a quantity, so it is optional without a retry; a
+// hedge that turns out not to be one ("a full year") is retried as quantity.
 const auto quantified =
-    (x3::eps[clear_all] >> prefix_words[set_prefix] >> eow >> sp >> hedge_r[set_hedge] >> sp >> quantity_and_unit)
-  | (x3::eps[clear_all] >> prefix_words[set_prefix] >> eow >> sp >> quantity_and_unit)
-  | (x3::eps[clear_all] >> hedge_r[set_hedge] >> sp >> quantity_and_unit)
-  | (x3::eps[clear_all] >> quantity_and_unit);
+    x3::eps[clear_all] >> -(prefix_words[set_prefix] >> eow >> sp) >>
+    ((hedge_r[set_hedge] >> sp >> quantity_and_unit) | (x3::eps[clear_hedge] >> quantity_and_unit));
 
 const auto whole =
     x3::eps[clear_all] >> whole_words[set_whole_prefix] >> eow >> sp >> unit_r[whole_unit];

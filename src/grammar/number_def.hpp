@@ -111,15 +111,13 @@ const auto below100_def =
     (tens_words[set_val] >> eow >> -((lit('-') | sp) >> small_words[add_unit_digit] >> eow))
   | (small_words[set_val] >> eow);
 
-const auto hundreds = (below100[set_val] | lit('a')[set_one]) >> sp >> lit("hundred") >> eow;
-const auto below1000_def =
-    (hundreds[times100] >> -(sp >> -(lit("and") >> sp) >> below100[add_val]))
-  | below100[set_val];
-
-const auto thousands = (below1000[set_val] | lit('a')[set_one]) >> sp >> lit("thousand") >> eow;
-const auto word_number_def =
-    (thousands[times1000] >> -(sp >> -(lit("and") >> sp) >> below1000[add_val]))
-  | below1000[set_val];
+// Each group is read once, left to right, so a plain "two" costs one table
+// lookup: below100 [hundred [and below100]] [thousand [and below1000]].
+const auto a_multiplier = lit('a') >> sp >> &(lit("hundred") | lit("thousand"));
+const auto hundreds_tail = (sp >> lit("hundred") >> eow)[times100] >> -(sp >> -(lit("and") >> sp) >> below100[add_val]);
+const auto below1000_def = (below100[set_val] | a_multiplier[set_one]) >> -hundreds_tail;
+const auto thousands_tail = (sp >> lit("thousand") >> eow)[times1000] >> -(sp >> -(lit("and") >> sp) >> below1000[add_val]);
+const auto word_number_def = below1000[set_val] >> -thousands_tail;
 
 const auto digits =
     x3::raw[+digit >> *(lit(',') >> x3::repeat(3)[digit] >> !digit) >> -(lit('.') >> +digit)];
@@ -128,14 +126,16 @@ const auto digits =
 
 const number_type number = "number";
 
+// Alternatives that start with a digit come first, then number words, then
+// the vague and article forms ("a couple" before "a").
 const auto number_def =
-    (number_detail::vague_words[number_detail::set_vague] >> number_detail::eow)
+    (x3::lit("1/2") >> !number_detail::digit)[number_detail::set_half]
+  | (number_detail::digits[number_detail::set_digits] >>
+     -((number_detail::sp >> x3::lit("1/2") >> !number_detail::digit)[number_detail::add_half] | x3::lit('+')[number_detail::set_plus]))
+  | number_detail::word_number[number_detail::exact_words]
+  | (number_detail::vague_words[number_detail::set_vague] >> number_detail::eow)
   | (x3::lit("half") >> number_detail::sp >> (x3::lit("an") | x3::lit("a")) >> number_detail::eow)[number_detail::set_half]
   | (x3::lit('a') >> number_detail::sp >> x3::lit("half") >> number_detail::eow)[number_detail::set_half]
-  | (x3::lit("1/2") >> !number_detail::digit)[number_detail::set_half]
-  | (number_detail::digits[number_detail::set_digits] >> number_detail::sp >> x3::lit("1/2") >> !number_detail::digit)[number_detail::add_half]
-  | (number_detail::digits[number_detail::set_digits] >> -x3::lit('+')[number_detail::set_plus])
-  | number_detail::word_number[number_detail::exact_words]
   | ((x3::lit("another") | x3::lit("an") | x3::lit('a')) >> number_detail::eow)[number_detail::set_article];
 
 namespace number_detail {

@@ -1,13 +1,17 @@
 // lovelorn score: dumps in, one JSON line (or CSV row) per record out.
+#include <glob.h>
 #include <unistd.h>
+
+#include <atomic>
+#include <optional>
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <map>
 
 #include "commands.hpp"
+#include "lovelorn/batch.hpp"
 #include "lovelorn/lovelorn.hpp"
 
 namespace lovelorn::cli {
@@ -25,6 +29,7 @@ struct ScoreArgs {
   bool quiet = false;
   std::vector<std::string> fields;
   std::size_t max_record_bytes = 16u << 20;
+  int threads = 0;
 };
 
 // Output to stdout or to FILE via FILE.tmp-<pid>, renamed when complete, so
@@ -42,7 +47,7 @@ class Output {
     if (f_ == nullptr) return Error(Errc::io_error, "cannot create output file", tmp_);
     return true;
   }
-  bool write(const std::string& s) { return std::fwrite(s.data(), 1, s.size(), f_) == s.size(); }
+  bool write(std::string_view s) { return std::fwrite(s.data(), 1, s.size(), f_) == s.size(); }
   Result<bool> commit() {
     if (std::fflush(f_) != 0) return Error(Errc::io_error, "write failed", tmp_.empty() ? "<stdout>" : tmp_);
     if (tmp_.empty()) return true;
@@ -66,6 +71,63 @@ class Output {
   std::string path_, tmp_;
 };
 
+// Expands shell-style patterns that the shell did not (quoted globs).
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> out;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (in.find_first_of("*?[") != std::string::npos && !std::filesystem::exists(in, ec)) {
+      glob_t g{};
+      if (::glob(in.c_str(), 0, nullptr, &g) == 0) {
+        for (std::size_t i = 0; i < g.gl_pathc; ++i) out.emplace_back(g.gl_pathv[i]);
+      } else {
+        out.push_back(in);  // reported as missing when opened
+      }
+      ::globfree(&g);
+    } else {
+      out.push_back(in);
+    }
+  }
+  if (out.empty()) out.emplace_back("-");
+  return out;
+}
+
+// A one-line progress display on stderr (only when it is a terminal).
+class Progress {
+ public:
+  Progress(bool enabled, std::uint64_t total_bytes) : enabled_(enabled), total_(total_bytes) {}
+  void update(std::uint64_t records, std::uint64_t bytes, bool force = false) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    const double mb = static_cast<double>(bytes) / 1e6;
+    const double rate = secs > 0 ? mb / secs : 0.0;
+    char line[200];
+    if (total_ > 0) {
+      const double frac = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total_));
+      const int width = 24, filled = static_cast<int>(frac * width);
+      const double eta = rate > 0 ? (static_cast<double>(total_) / 1e6 - mb) / rate : 0.0;
+      std::snprintf(line, sizeof line, "\r[%.*s%*s] %5.1f%%  %llu records  %.1f MB  %.1f MB/s  ETA %.0f s   ", filled,
+                    "########################", width - filled, "", frac * 100, static_cast<unsigned long long>(records),
+                    mb, rate, eta);
+    } else {
+      std::snprintf(line, sizeof line, "\r%llu records  %.1f MB  %.1f MB/s   ", static_cast<unsigned long long>(records),
+                    mb, rate);
+    }
+    std::fputs(line, stderr);
+  }
+  void finish() {
+    if (enabled_) std::fputs("\n", stderr);
+  }
+
+ private:
+  bool enabled_;
+  std::uint64_t total_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
+};
+
 int run_score(const ScoreArgs& args) {
   AnalyzerOptions aopt;
   aopt.model_path = args.model;
@@ -82,71 +144,78 @@ int run_score(const ScoreArgs& args) {
   dopt.time_field = args.time_field;
   dopt.max_record_bytes = args.max_record_bytes;
   dopt.text_mode = args.text_mode == "lines" ? TextMode::lines : args.text_mode == "blocks" ? TextMode::blocks : TextMode::automatic;
-  WriterOptions wopt;
-  wopt.with_text = args.with_text;
-  wopt.fields = args.fields;
-  const bool csv = args.format == "csv";
+  BatchOptions bopt;
+  bopt.threads = args.threads;
+  bopt.format = args.format == "csv" ? OutputFormat::csv : OutputFormat::jsonl;
+  bopt.writer.with_text = args.with_text;
+  bopt.writer.fields = args.fields;
 
   Output out;
   if (auto r = out.open(args.output); !r) {
     std::cerr << "lovelorn: " << r.error().message() << '\n';
     return kFatal;
   }
-  std::string buf;
-  if (csv) write_csv_header(wopt, buf);
-  Workspace ws;
-  Analysis analysis;
-  DumpRecord rec;
-  std::uint64_t records = 0, errors = 0, skipped = 0, bytes = 0, failed_inputs = 0;
-  std::map<std::string, std::uint64_t> labels;
-  const auto start = std::chrono::steady_clock::now();
-  const std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
-  for (const std::string& path : inputs) {
-    auto reader = DumpReader::open(path, dopt);
-    if (!reader) {
-      std::cerr << "lovelorn: " << reader.error().message() << '\n';
-      ++failed_inputs;
-      continue;
-    }
-    std::uint64_t in_file = 0;
-    while (reader->next(rec)) {
-      ++records;
-      ++in_file;
-      const Analysis* a = nullptr;
-      if (rec.error) {
-        if (rec.error->code() == Errc::skipped_record) {
-          ++skipped;
-        } else {
-          ++errors;
-          if (!args.quiet) std::cerr << "lovelorn: " << rec.error->message() << '\n';
-        }
-      } else {
-        analyzer->analyze(rec.comment.text, rec.comment.timestamp, ws, analysis);
-        bytes += rec.comment.text.size();
-        if (analysis.invalid_utf8 > 0 && !args.quiet) {
-          std::cerr << "lovelorn: " << rec.source << ": invalid_utf8: " << analysis.invalid_utf8
-                    << " invalid UTF-8 sequence(s) replaced by U+FFFD\n";
-        }
-        if (analysis.situation) ++labels[analysis.situation->label];
-        a = &analysis;
-      }
-      if (csv) write_csv(rec, a, wopt, buf);
-      else {
-        write_json(rec, a, wopt, buf);
-        buf += '\n';
-      }
-      if (buf.size() > (1 << 16)) {
-        if (!out.write(buf)) {
-          std::cerr << "lovelorn: write error on output\n";
-          return kFatal;
-        }
-        buf.clear();
-      }
-    }
-    if (in_file == 0 && !args.quiet) std::cerr << "lovelorn: " << path << ": warning: no records (empty input)\n";
+  if (bopt.format == OutputFormat::csv) {
+    std::string header;
+    write_csv_header(bopt.writer, header);
+    out.write(header);
   }
-  if (!out.write(buf)) {
-    std::cerr << "lovelorn: write error on output\n";
+
+  const std::vector<std::string> inputs = expand_inputs(args.inputs);
+  std::uint64_t total_size = 0;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (in != "-") total_size += std::filesystem::is_regular_file(in, ec) ? std::filesystem::file_size(in, ec) : 0;
+  }
+  const bool show_progress = !args.quiet && ::isatty(STDERR_FILENO) != 0;
+  Progress progress(show_progress, total_size);
+
+  // The reader side (calling thread): walk the inputs one after the other.
+  std::size_t input_index = 0;
+  std::optional<DumpReader> reader;
+  std::uint64_t failed_inputs = 0, records_in_file = 0, bytes_before = 0;
+  std::atomic<std::uint64_t> bytes_consumed{0};
+  auto next = [&](DumpRecord& rec) -> bool {
+    for (;;) {
+      if (reader) {
+        if (reader->next(rec)) {
+          ++records_in_file;
+          bytes_consumed = bytes_before + reader->bytes_read();
+          return true;
+        }
+        if (records_in_file == 0 && !args.quiet) std::cerr << "lovelorn: " << reader->path() << ": warning: no records (empty input)\n";
+        bytes_before += reader->bytes_read();
+        reader.reset();
+      }
+      if (input_index == inputs.size()) return false;
+      auto r = DumpReader::open(inputs[input_index++], dopt);
+      if (!r) {
+        std::cerr << "lovelorn: " << r.error().message() << '\n';
+        ++failed_inputs;
+        continue;
+      }
+      reader.emplace(std::move(*r));
+      records_in_file = 0;
+    }
+  };
+  std::uint64_t seen = 0;
+  auto on_record = [&](const DumpRecord& rec, const Analysis* a) {
+    ++seen;
+    if (!args.quiet) {
+      if (rec.error && rec.error->code() != Errc::skipped_record) std::cerr << "lovelorn: " << rec.error->message() << '\n';
+      if (a != nullptr && a->invalid_utf8 > 0) {
+        std::cerr << "lovelorn: " << rec.source << ": invalid_utf8: " << a->invalid_utf8
+                  << " invalid UTF-8 sequence(s) replaced by U+FFFD\n";
+      }
+    }
+    progress.update(seen, bytes_consumed.load());
+  };
+  const auto start = std::chrono::steady_clock::now();
+  const BatchStats stats = score_records(*analyzer, next, [&](std::string_view chunk) { return out.write(chunk); }, bopt, on_record);
+  progress.update(seen, bytes_consumed.load(), true);
+  progress.finish();
+  if (stats.write_failed) {
+    std::cerr << "lovelorn: io_error: write failed on the output\n";
     return kFatal;
   }
   if (auto r = out.commit(); !r) {
@@ -155,16 +224,18 @@ int run_score(const ScoreArgs& args) {
   }
   if (!args.quiet) {
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << "lovelorn: " << records << " records (" << errors << " errors, " << skipped << " skipped) from "
-              << inputs.size() - failed_inputs << " input(s), " << static_cast<double>(bytes) / 1e6 << " MB of text in "
-              << secs << " s (" << (secs > 0 ? static_cast<double>(bytes) / 1e6 / secs : 0.0) << " MB/s)";
-    if (!labels.empty()) {
-      std::cerr << "; labels:";
-      for (const auto& [l, n] : labels) std::cerr << ' ' << l << '=' << n;
+    const double mb = static_cast<double>(stats.text_bytes) / 1e6;
+    std::fprintf(stderr, "lovelorn: %llu records (%llu errors, %llu skipped) from %zu input(s), %.2f MB of text in %.2f s (%.2f MB/s, %.0f records/s)",
+                 static_cast<unsigned long long>(stats.records), static_cast<unsigned long long>(stats.errors),
+                 static_cast<unsigned long long>(stats.skipped), inputs.size() - failed_inputs, mb, secs,
+                 secs > 0 ? mb / secs : 0.0, secs > 0 ? static_cast<double>(stats.records) / secs : 0.0);
+    if (!stats.labels.empty()) {
+      std::fputs("; labels:", stderr);
+      for (const auto& [l, n] : stats.labels) std::fprintf(stderr, " %s=%llu", l.c_str(), static_cast<unsigned long long>(n));
     }
-    std::cerr << '\n';
+    std::fputs("\n", stderr);
   }
-  return (errors > 0 || failed_inputs > 0) ? kRecordErrors : kOk;
+  return (stats.errors > 0 || failed_inputs > 0) ? kRecordErrors : kOk;
 }
 
 }  // namespace
@@ -188,7 +259,8 @@ void add_score_command(CLI::App& app) {
   cmd->add_option("--fields", args->fields, "Only these output fields (e.g. --fields id,situation)")->delimiter(',');
   cmd->add_option("--max-record-bytes", args->max_record_bytes, "Records larger than this become errors")
       ->check(CLI::PositiveNumber);
-  cmd->add_flag("-q,--quiet", args->quiet, "No per-record diagnostics and no summary on stderr");
+  cmd->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  cmd->add_flag("-q,--quiet", args->quiet, "No progress, per-record diagnostics or summary on stderr");
   cmd->callback([args] { exit_code() = run_score(*args); });
 }
 

@@ -33,7 +33,7 @@ struct TrainArgs {
                       input_format = "auto", out, gold, dump_split;
   std::uint32_t seed = 1, buckets = 1u << 18, min_count = 1, test_percent = 20, max_iterations = 300;
   std::vector<double> l2;
-  bool no_bigrams = false, no_facts = false, no_analyzer = false, quiet = false;
+  bool no_bigrams = false, no_facts = false, no_unit_norm = false, no_analyzer = false, quiet = false;
 };
 
 std::string fmt(double v) {
@@ -146,6 +146,7 @@ int run_train(const TrainArgs& a) {
   cfg.seed = a.seed;
   cfg.bigrams = !a.no_bigrams;
   cfg.facts = !a.no_facts;
+  cfg.unit_norm = !a.no_unit_norm;
   Pipeline pipe(cfg, !a.no_analyzer);
   std::vector<detail::Example> train, test;
   std::vector<std::string> train_lines, test_lines;
@@ -335,6 +336,7 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--gold", args->gold, "Also evaluate on this gold JSONL (text, situation); never trained on");
   cmd->add_flag("--no-bigrams", args->no_bigrams, "Word unigrams only");
   cmd->add_flag("--no-facts", args->no_facts, "No named features (facts, length, pronouns)");
+  cmd->add_flag("--no-unit-norm", args->no_unit_norm, "Binary features without scaling by 1/sqrt(active features)");
   cmd->add_flag("--no-analyzer", args->no_analyzer, "Do not run the extractors (facts features stay empty)");
   cmd->add_option("--dump-split", args->dump_split,
                   "Write train/test (and gold) texts in fastText format plus lovelorn's predictions to DIR")
