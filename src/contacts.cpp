@@ -72,9 +72,9 @@ struct Event {
 
 class Extractor {
  public:
-  Extractor(std::string_view original, const NormalizedText& nt, const std::vector<Tok>& toks,
+  Extractor(std::string_view original, const NormalizedText& nt, const lexicon::Scanned& scanned,
             std::vector<ContactEvent>& out)
-      : original_(original), nt_(nt), s_(nt.text), t_(toks), n_(toks.size()), out_(out) {
+      : original_(original), nt_(nt), s_(nt.text), scanned_(scanned), t_(scanned.tokens()), n_(t_.size()), out_(out) {
     thread_local std::vector<std::uint32_t> sentence_starts;
     sentence_starts.resize(n_);
     std::uint32_t start = 0;
@@ -103,10 +103,7 @@ class Extractor {
 
  private:
   // Whether the comment is advice to someone else; decided on first use.
-  bool reply() const {
-    if (reply_state_ < 0) reply_state_ = is_reply(s_, t_) ? 1 : 0;
-    return reply_state_ == 1;
-  }
+  bool reply() const { return scanned_.reply(); }
 
   // ---- token helpers ----------------------------------------------------------
   bool ok(std::size_t i) const { return i < n_; }
@@ -1819,11 +1816,11 @@ class Extractor {
   std::string_view original_;
   const NormalizedText& nt_;
   std::string_view s_;
-  const std::vector<Tok>& t_;
+  const lexicon::Scanned& scanned_;
+  std::span<const Tok> t_;
   std::size_t n_;
   std::vector<ContactEvent>& out_;
   const std::uint32_t* sent_ = nullptr;  // sentence start of each token
-  mutable int reply_state_ = -1;  // -1: not decided yet
   std::size_t covered_ = 0;
   std::size_t last_end_ = kNone;
   std::size_t last_out_ = 0;
@@ -1835,12 +1832,11 @@ class Extractor {
 }  // namespace
 
 void extract_contacts(std::string_view original, const NormalizedText& text, std::vector<ContactEvent>& out) {
-  thread_local std::vector<Tok> toks;
-  lexicon::scan(text.text, toks);
+  const lexicon::Scanned& scanned = lexicon::scan(text.text);
   bool any = false;
-  for (const Tok& t : toks) any = any || t.lemma() != Lemma::none;
+  for (const Tok& t : scanned.tokens()) any = any || t.lemma() != Lemma::none;
   if (!any) return;
-  Extractor(original, text, toks, out).run();
+  Extractor(original, text, scanned, out).run();
 }
 
 }  // namespace lovelorn::detail

@@ -341,6 +341,7 @@ DurationRole role_from_right(const Word* r, std::size_t nr, bool in_closes, bool
     }
     return last && contact ? DurationRole::no_contact : DurationRole::since_event;
   }
+  if ((r0 == "living" || r0 == "lived") && r1 == "together") return DurationRole::other;
   if (in(r0, {"old", "pregnant", "along", "younger", "older", "apart", "away", "drive", "walk", "flight",
               "ride", "commute", "difference", "gap"}))
     return DurationRole::other;
@@ -407,7 +408,9 @@ DurationRole role_from_left(const Word* w, std::size_t nw, bool& decided) {
       continue;
     }
     if (x == "together" && k + 1 < nw && (w[k + 1].f & kNotCouple)) break;
-    if ((w[k].f & kRelWord)) return DurationRole::relationship;
+    // "relationship" is a weak trigger: "in a relationship for 8 months", but
+    // not "through our whole relationship he worked nights for 3 months".
+    if ((w[k].f & kRelWord) && (x != "relationship" || k <= 4)) return DurationRole::relationship;
     // Another subject or clause between the trigger and the span ends the search:
     // "we were dating and he went away for 2 weeks".
     if (w[k].f & kBreaker) break;
@@ -420,8 +423,11 @@ DurationRole role_from_left(const Word* w, std::size_t nw, bool& decided) {
     if (w[k].f & kSinceState) return DurationRole::since_event;
     if (x == "broken" && k > 0 && w[k - 1].w == "up") return DurationRole::since_event;
     if (x == "been") {
-      if (in(next, {"it's", "its", "it"})) return DurationRole::since_event;
-      if (next == "has" && k + 2 < nw && w[k + 2].w == "it") return DurationRole::since_event;
+      std::size_t j = k + 1;  // "it's only been", "it has already been"
+      while (j < nw && in(w[j].w, {"only", "just", "already", "now", "almost", "nearly", "literally"})) ++j;
+      const std::string_view subject = j < nw ? w[j].w : std::string_view();
+      if (in(subject, {"it's", "its", "it"})) return DurationRole::since_event;
+      if (subject == "has" && j + 1 < nw && w[j + 1].w == "it") return DurationRole::since_event;
     }
     if (w[k].f & kOtherLength) break;  // another kind of length
   }
@@ -549,7 +555,9 @@ class Extractor {
     const std::string_view r1 = nr > 1 ? r[1].w : std::string_view();
 
     if (in(w0, {"every", "each", "per", "how"})) return false;  // "every two weeks", "how many years"
-    if (b > 0 && (s_[b - 1] == '$' || s_[b - 1] == '#' || s_[b - 1] == ':' || s_[b - 1] == '/')) return false;
+    if (b > 0 && (s_[b - 1] == '$' || s_[b - 1] == '#')) return false;
+    // "3:15", "10/12": clock times and dates, but not "walk/4 minute drive"
+    if (b > 1 && (s_[b - 1] == ':' || s_[b - 1] == '/') && is_digit(static_cast<unsigned char>(s_[b - 2]))) return false;
     if (b > 1 && s_[b - 1] == ' ' && s_[b - 2] == '$') return false;
 
     const auto& q = m.quantity;
@@ -571,7 +579,9 @@ class Extractor {
     const bool one_word = starts_with(m.quantity_begin, m.end, "one ");
     const bool one = one_word || starts_with(m.quantity_begin, m.end, "a ") ||
                      starts_with(m.quantity_begin, m.end, "an ");
-    if (quantified && plain && q.value == 1 && one && !m.unit.plural && m.extra_units == 0 && !m.range_tail) {
+    const bool idiom_hedge = m.hedge == Hedge::none || m.hedge == Hedge::maybe;  // "maybe one day"
+    if (quantified && idiom_hedge && m.prefix == Prefix::none && !m.adjective && q.value == 1 && one &&
+        !m.unit.plural && m.extra_units == 0 && !m.range_tail) {
       // "one day he just stopped", "a second date", "a night out", "one night stand"
       if (m.unit.kind == UnitKind::second && !r0.empty() && is_lower(static_cast<unsigned char>(r0[0])) &&
           !in(r0, {"ago", "later", "and", "or", "before", "after", "too", "longer", "more", "then"}))

@@ -2,6 +2,7 @@
 // comment asks the reader something. Word lists: lexicon.{hpp,cpp}.
 #include "facts.hpp"
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -16,7 +17,7 @@ using namespace lexicon;  // class bits
 
 class Reader {
  public:
-  Reader(std::string_view s, const std::vector<Tok>& t) : s_(s), t_(t), n_(t.size()) {}
+  Reader(std::string_view s, std::span<const Tok> t) : s_(s), t_(t), n_(t.size()) {}
 
   bool ok(std::size_t i) const { return i < n_; }
   std::string_view w(std::size_t i) const {
@@ -34,14 +35,9 @@ class Reader {
 
  private:
   std::string_view s_;
-  const std::vector<Tok>& t_;
+  std::span<const Tok> t_;
   std::size_t n_;
 };
-
-std::vector<Tok>& scratch() {
-  thread_local std::vector<Tok> toks;
-  return toks;
-}
 
 // ---- asks_question ----------------------------------------------------------------
 
@@ -90,15 +86,14 @@ bool request(const Reader& r, std::size_t b, std::size_t e) {
 }  // namespace
 
 bool asks_question(const NormalizedText& text) {
-  std::vector<Tok>& toks = scratch();
-  lexicon::scan(text.text, toks);
-  const Reader r(text.text, toks);
-  const bool reply = lexicon::is_reply(text.text, toks);
+  const lexicon::Scanned& scanned = lexicon::scan(text.text);
+  const Reader r(text.text, scanned.tokens());
+  const bool reply = scanned.reply();
 
   bool in_quote = false;
   std::size_t b = 0;
-  std::vector<Sentence> sentences;
-  sentences.reserve(16);
+  thread_local std::vector<Sentence> sentences;
+  sentences.clear();
   for (std::size_t i = 0; i < r.size(); ++i) {
     if (r.punct(i, '"')) {
       in_quote = !in_quote;
@@ -166,10 +161,9 @@ constexpr std::string_view kStatusName[] = {"", "dating", "together", "engaged",
 }  // namespace
 
 RelationshipFacts extract_facts(const NormalizedText& text) {
-  std::vector<Tok>& toks = scratch();
-  lexicon::scan(text.text, toks);
-  const Reader r(text.text, toks);
-  const bool reply = lexicon::is_reply(text.text, toks);
+  const lexicon::Scanned& scanned = lexicon::scan(text.text);
+  const Reader r(text.text, scanned.tokens());
+  const bool reply = scanned.reply();
   const std::uint64_t own = reply ? kYour : kMy;
   const std::uint64_t own_subject = reply ? kYou : kI;
 
@@ -183,9 +177,9 @@ RelationshipFacts extract_facts(const NormalizedText& text) {
   };
 
   for (std::size_t i = 0; i < r.size(); ++i) {
-    const std::string_view w = r.w(i);
-    if (w.empty()) continue;
     const std::uint64_t c = r.cls(i);
+    if (!(c & (kPartnerNoun | kStatus))) continue;
+    const std::string_view w = r.w(i);
     if ((c & kPartnerNoun) && !(c & kPlural)) {
       const std::string_view term = canonical_partner(w);
       if (!term.empty()) {

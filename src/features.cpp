@@ -69,6 +69,7 @@ class NameBuf {
     len_ += n;
     return *this;
   }
+  NameBuf& operator<<(char c) { return *this << std::string_view(&c, 1); }
   NameBuf& operator<<(int v) {
     auto r = std::to_chars(buf_ + len_, buf_ + sizeof(buf_), v);
     if (r.ec == std::errc()) len_ = static_cast<std::size_t>(r.ptr - buf_);

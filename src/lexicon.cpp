@@ -207,6 +207,13 @@ constexpr std::string_view kEndedVerbs[] = {
     "end", "divorced", "divorcing", "split", "walked", "cheated",
 };
 
+// Relationship status and ending words (facts).
+constexpr std::string_view kStatusWords[] = {
+    "widow", "widowed", "widower", "passed", "divorced", "divorce", "divorcing", "engaged", "married",
+    "dating", "seeing", "together", "broke", "break", "breaking", "broken", "breakup", "break-up", "split",
+    "dumped", "dump", "dumps", "left", "leaving", "leaves", "ended", "end", "called", "call",
+};
+
 constexpr std::string_view kHabitWords[] = {"whenever", "everytime", "every", "each", "always", "usually"};
 
 constexpr std::string_view kSpeechVerbs[] = {
@@ -429,16 +436,36 @@ static_assert(std::size(kLemmaInfo) == static_cast<std::size_t>(Lemma::nothing) 
 
 constexpr std::size_t kSlots = 4096;  // power of two, > 2x the number of distinct words
 
+// Word hash, computed a block of eight bytes at a time so the scanner can
+// fold it into its byte loop (HashState) without a multiply per byte.
+struct HashState {
+  std::uint64_t h = 0, acc = 0;
+  unsigned n = 0, len = 0;
+  constexpr void add(unsigned char b) noexcept {
+    acc = (acc << 8) | b;
+    ++len;
+    if (++n == 8) {
+      h = (h ^ acc) * 0x9E3779B97F4A7C15ull;
+      acc = 0;
+      n = 0;
+    }
+  }
+  constexpr std::uint32_t done() const noexcept {
+    std::uint64_t x = (h ^ acc ^ (static_cast<std::uint64_t>(len) << 56)) * 0x9E3779B97F4A7C15ull;
+    return static_cast<std::uint32_t>(x >> 32);
+  }
+};
+
 constexpr std::uint32_t hash(std::string_view s) noexcept {
-  std::uint32_t h = 2166136261u;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
+  HashState st;
+  for (char c : s) st.add(static_cast<unsigned char>(c));
+  return st.done();
 }
 
 class Index {
  public:
   Index() {
-    slots_.fill(-1);
+    slots_.fill(Slot{});
     for (const auto& e : kPronouns) add(e.text, e.classes);
     for (auto w : kPartnerNouns) add(w, kPartnerNoun);
     for (auto w : kThirdNouns) add(w, kThirdNoun);
@@ -467,6 +494,7 @@ class Index {
     for (auto w : kQuestionWords) add(w, kQuestionWord);
     for (auto w : kEndedVerbs) add(w, kEnded);
     for (auto w : kHabitWords) add(w, kHabit);
+    for (auto w : kStatusWords) add(w, kStatus);
     for (auto w : kSpeechVerbs) add(w, kSpeech);
     for (auto w : {"friends", "girlfriends", "boyfriends", "parents", "kids", "sisters", "brothers",
                    "texts", "calls", "messages", "emails", "dates", "exes"})
@@ -478,11 +506,16 @@ class Index {
     }
   }
 
-  const Word* find(std::string_view s) const noexcept {
-    for (std::size_t i = hash(s) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
-      const int k = slots_[i];
-      if (k < 0) return nullptr;
-      if (words_[static_cast<std::size_t>(k)].text == s) return &words_[static_cast<std::size_t>(k)];
+  const Word* find(std::string_view s, std::uint32_t h) const noexcept {
+    for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      const Slot& sl = slots_[i];
+      if (sl.word < 0) return nullptr;
+      if (sl.hash != h || sl.len != s.size()) continue;
+      const Word& w = words_[static_cast<std::size_t>(sl.word)];
+      const char* a = w.text.data();
+      std::size_t k = 0;
+      while (k < s.size() && a[k] == s[k]) ++k;
+      if (k == s.size()) return &w;
     }
   }
 
@@ -494,14 +527,20 @@ class Index {
   }
   Word& slot(std::string_view s) {
     std::size_t i = hash(s) & (kSlots - 1);
-    for (; slots_[i] >= 0; i = (i + 1) & (kSlots - 1))
-      if (words_[static_cast<std::size_t>(slots_[i])].text == s) return words_[static_cast<std::size_t>(slots_[i])];
-    slots_[i] = static_cast<int>(count_);
+    for (; slots_[i].word >= 0; i = (i + 1) & (kSlots - 1))
+      if (words_[static_cast<std::size_t>(slots_[i].word)].text == s) return words_[static_cast<std::size_t>(slots_[i].word)];
+    slots_[i] = Slot{hash(s), static_cast<std::int16_t>(count_), static_cast<std::uint16_t>(s.size())};
     words_[count_].text = s;
     return words_[count_++];
   }
 
-  std::array<int, kSlots> slots_{};
+  // One probe touches one 8-byte slot; the word itself only on a hash match.
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::int16_t word = -1;
+    std::uint16_t len = 0;
+  };
+  std::array<Slot, kSlots> slots_{};
   std::array<Word, kSlots / 2> words_{};
   std::size_t count_ = 0;
 };
@@ -511,40 +550,75 @@ const Index& index() {
   return instance;
 }
 
-constexpr bool word_byte(unsigned char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80 ||
-         (c >= 'A' && c <= 'Z');
+// Byte classes of the scanner.
+enum ByteClass : std::uint8_t { kSep, kLetter, kDigit, kApostrophe, kPunct };
+
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    std::uint8_t k = kSep;
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80) k = kLetter;
+    else if (b >= '0' && b <= '9') k = kDigit;
+    else if (b == '\'') k = kApostrophe;
+    else if (b == '.' || b == ',' || b == ';' || b == ':' || b == '!' || b == '?' || b == '"' || b == '(' ||
+             b == ')' || b == '-' || b == '/' || b == '\n' || b == '*')
+      k = kPunct;
+    t[static_cast<std::size_t>(b)] = k;
+  }
+  return t;
+}();
+
+inline std::uint8_t byte_class(char c) noexcept { return kByteClass[static_cast<unsigned char>(c)]; }
+inline bool word_byte(char c) noexcept {
+  const std::uint8_t k = byte_class(c);
+  return k == kLetter || k == kDigit || k == kApostrophe;
 }
 
 }  // namespace
 
 const Word* lookup(std::string_view word) noexcept {
   if (word.empty() || word.size() > 24) return nullptr;
-  return index().find(word);
+  return index().find(word, hash(word));
 }
 
 const LemmaInfo& info(Lemma lemma) noexcept { return kLemmaInfo[static_cast<std::size_t>(lemma)]; }
 
-void scan(std::string_view s, std::vector<Tok>& out) {
-  out.clear();
-  out.reserve(s.size() / 2 + 16);  // reused between calls: allocates only when a text is longer
+namespace {
+
+// Fills toks[0..) and returns the count; toks has room for s.size() + 1 tokens.
+std::size_t tokenize(std::string_view s, Tok* toks) {
+  const Index& idx = index();
+  std::size_t count = 0;
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (word_byte(c) && c != '\'') {
-      std::size_t j = i + 1;
-      bool digits = c >= '0' && c <= '9';
-      while (j < n && word_byte(static_cast<unsigned char>(s[j]))) {
-        digits = digits && s[j] >= '0' && s[j] <= '9';
+    const std::uint8_t bc = kByteClass[c];
+    if (bc == kSep) {
+      ++i;
+      continue;
+    }
+    if (bc == kLetter || bc == kDigit) {
+      // One pass: find the end, note whether it is all digits, hash it.
+      std::size_t j = i;
+      bool digits = true;
+      HashState hs;
+      std::uint8_t k;
+      while (j < n && ((k = byte_class(s[j])) == kLetter || k == kDigit || k == kApostrophe)) {
+        digits = digits && k == kDigit;
+        hs.add(static_cast<unsigned char>(s[j]));
         ++j;
       }
+      std::uint32_t h = hs.done();
       // "hyphen-joined" words stay one token when the joined form is known
       // ("e-mail", "ex-husband"); otherwise the hyphen is its own token.
-      if (j + 1 < n && s[j] == '-' && word_byte(static_cast<unsigned char>(s[j + 1]))) {
-        std::size_t k = j + 1;
-        while (k < n && word_byte(static_cast<unsigned char>(s[k]))) ++k;
-        if (lookup(s.substr(i, k - i))) j = k;
+      if (!digits && j + 1 < n && s[j] == '-' && byte_class(s[j + 1]) == kLetter) {
+        std::size_t m = j + 1;
+        while (m < n && word_byte(s[m])) ++m;
+        if (lookup(s.substr(i, m - i))) {
+          j = m;
+          h = hash(s.substr(i, j - i));
+        }
       }
       // Trailing apostrophes ("guys'") are not part of the word.
       std::size_t e = j;
@@ -555,23 +629,27 @@ void scan(std::string_view s, std::vector<Tok>& out) {
       if (digits) {
         t.kind = TokKind::number;
         std::uint32_t v = 0;
-        for (std::size_t k = i; k < e; ++k) v = v > 100000 ? v : v * 10 + static_cast<std::uint32_t>(s[k] - '0');
+        for (std::size_t m = i; m < e; ++m) v = v > 100000 ? v : v * 10 + static_cast<std::uint32_t>(s[m] - '0');
         t.value = v;
         // "2.5": keep the integer part only; the fraction is not a count.
         if (e + 1 < n && (s[e] == '.' || s[e] == ',') && s[e + 1] >= '0' && s[e + 1] <= '9') {
-          std::size_t k = e + 1;
-          while (k < n && s[k] >= '0' && s[k] <= '9') ++k;
-          t.end = static_cast<std::uint32_t>(k);
-          j = k;
+          std::size_t m = e + 1;
+          while (m < n && s[m] >= '0' && s[m] <= '9') ++m;
+          t.end = static_cast<std::uint32_t>(m);
+          j = m;
         }
       } else {
-        std::string_view w = s.substr(i, e - i);
-        t.word = lookup(w);
+        const std::string_view w = s.substr(i, e - i);
+        if (w.size() <= 24) t.word = idx.find(w, e == j ? h : hash(w));
         // "friend's", "guy's": look the stem up when the whole form is unknown.
         if (!t.word && w.size() > 2 && w.substr(w.size() - 2) == "'s") t.word = lookup(w.substr(0, w.size() - 2));
       }
-      out.push_back(t);
+      toks[count++] = t;
       i = j;
+      continue;
+    }
+    if (bc == kApostrophe) {
+      ++i;
       continue;
     }
     switch (c) {
@@ -582,7 +660,7 @@ void scan(std::string_view s, std::vector<Tok>& out) {
         t.end = static_cast<std::uint32_t>(i + 1);
         t.kind = TokKind::punct;
         t.punct = static_cast<char>(c);
-        out.push_back(t);
+        toks[count++] = t;
         break;
       }
       default:
@@ -590,23 +668,46 @@ void scan(std::string_view s, std::vector<Tok>& out) {
     }
     ++i;
   }
+  return count;
 }
 
-bool is_reply(std::string_view folded, const std::vector<Tok>& toks) noexcept {
-  (void)folded;
+}  // namespace
+
+const Scanned& scan(std::string_view folded) {
+  thread_local Scanned cache;
+  if (cache.toks_.size() > 0 && folded == cache.text_) return cache;
+  cache.text_.assign(folded);
+  // every token covers at least one byte: room for the worst case, grown rarely
+  if (cache.toks_.size() < folded.size() + 1) cache.toks_.resize(folded.size() + folded.size() / 2 + 64);
+  cache.count_ = tokenize(folded, cache.toks_.data());
+  cache.reply_ = -1;
+  return cache;
+}
+
+bool Scanned::reply() const noexcept {
+  if (reply_ >= 0) return reply_ == 1;
   int you = 0, me = 0, your_partner = 0, my_partner = 0;
+  const std::span<const Tok> toks = tokens();
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const std::uint64_t c = toks[i].classes();
+    if (!c) continue;
     if (c & (kYou | kYour)) ++you;
     if (c & (kI | kMe | kMy)) ++me;
-    if (i + 1 < toks.size() && (toks[i + 1].classes() & kPartnerNoun) && !(toks[i + 1].classes() & kPlural)) {
+    if ((c & (kYour | kMy)) && i + 1 < toks.size() && (toks[i + 1].classes() & kPartnerNoun) &&
+        !(toks[i + 1].classes() & kPlural)) {
       if (c & kYour) ++your_partner;
       if (c & kMy) ++my_partner;
     }
   }
-  if (my_partner > 0) return false;
-  if (your_partner >= 2) return true;
-  return you >= 3 && you * 10 >= (you + me + 1) * 6;
+  bool r;
+  if (my_partner > 0)
+    r = false;
+  else if (your_partner >= 2)
+    r = true;
+  else
+    r = you >= 3 && you * 10 >= (you + me + 1) * 6;
+  reply_ = r ? 1 : 0;
+  return r;
 }
 
 }  // namespace lovelorn::detail::lexicon

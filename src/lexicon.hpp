@@ -6,16 +6,19 @@
 // The tables themselves are constexpr arrays in lexicon.cpp, one per concept,
 // written to be read and extended by someone who is not a C++ programmer.
 //
-// Also here: WordScanner, the tiny ASCII word scanner shared by contacts.cpp
-// and facts.cpp (words, numbers and sentence punctuation of a NormalizedText,
-// each word already looked up), and the "is this comment advice to someone
-// else" heuristic both need.
+// Also here: scan(), the small ASCII word scanner shared by contacts.cpp and
+// facts.cpp (words, numbers and clause punctuation of the folded text, each
+// word already looked up, cached per thread so one comment is scanned once),
+// and the "is this comment advice to someone else" heuristic both need.
 //
-// Thread-safety: everything is immutable after first use (the hash index is
-// a function-local static), so all functions are thread-safe.
+// Thread-safety: the tables are immutable after first use (the hash index is
+// a function-local static) and scan() keeps its cache in thread_local
+// storage, so all functions are thread-safe.
 #pragma once
 
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -64,6 +67,7 @@ enum Class : std::uint64_t {
   kEnded = 1ull << 35,       // dumped, left, broke (up) ... (facts: who ended it)
   kHabit = 1ull << 36,       // whenever, everytime (habits: "would" is not an intention)
   kSpeech = 1ull << 37,      // told, said, asked ... content-carrying speech verbs
+  kStatus = 1ull << 38,      // married, divorced, broke (up), dumped ... (facts: status and endings)
 };
 
 // Contact-event trigger lemmas. Each surface form of the tables maps to one.
@@ -137,15 +141,33 @@ struct Tok {
   Lemma lemma() const noexcept { return word ? word->lemma : Lemma::none; }
 };
 
-// Splits folded text into words ([a-z0-9'] and non-ASCII bytes), numbers and
-// the punctuation that matters for clauses (. , ; : ! ? " ( ) - / and line
-// breaks); everything else is a separator. `out` is cleared and reused.
-void scan(std::string_view folded, std::vector<Tok>& out);
+// The words, numbers and clause punctuation of a folded text, plus the
+// "advice to someone else" verdict, computed once per text and thread.
+//
+// Words are [a-z0-9'] runs and non-ASCII bytes, each looked up in the
+// lexicon; punctuation tokens are . , ; : ! ? " ( ) - / * and line breaks;
+// everything else separates. contacts, facts and asks_question all run on
+// the same comment one after the other, so the last result is cached per
+// thread and reused while the text is byte-for-byte the same.
+class Scanned {
+ public:
+  std::span<const Tok> tokens() const noexcept { return {toks_.data(), count_}; }
+  // True when the comment reads as advice to someone else (a columnist's or
+  // a reader's reply): mostly second person and never "my boyfriend"-style
+  // first-person partner mentions. In replies the gold convention makes the
+  // letter writer and her partner both `other`.
+  bool reply() const noexcept;
 
-// True when the comment reads as advice to someone else (a columnist's or a
-// reader's reply): mostly second person and never "my boyfriend"-style
-// first-person partner mentions. In replies the gold convention makes the
-// letter writer and her partner both `other`.
-bool is_reply(std::string_view folded, const std::vector<Tok>& toks) noexcept;
+ private:
+  friend const Scanned& scan(std::string_view folded);
+  std::string text_;
+  std::vector<Tok> toks_;
+  std::size_t count_ = 0;
+  mutable signed char reply_ = -1;
+};
+
+// The scan of `folded`. The reference stays valid until the next call on the
+// same thread. Never fails.
+const Scanned& scan(std::string_view folded);
 
 }  // namespace lovelorn::detail::lexicon

@@ -135,6 +135,7 @@ void normalize(std::string_view in, NormalizedText& out) {
   out.source_size = static_cast<std::uint32_t>(in.size());
   out.invalid_utf8 = 0;
   out.ascii = true;
+  out.identity = true;
   Builder b(out);
   const auto* s = reinterpret_cast<const std::uint8_t*>(in.data());
   const std::int32_t n = static_cast<std::int32_t>(in.size());
@@ -151,6 +152,7 @@ void normalize(std::string_view in, NormalizedText& out) {
       i = j;
       continue;
     }
+    out.identity = false;  // recomputed below when every byte still maps 1:1
     if (byte < 0x80) {  // other ASCII: entities, control bytes
       ++i;
       char c = static_cast<char>(byte);
@@ -211,6 +213,12 @@ void normalize(std::string_view in, NormalizedText& out) {
       if (fold_punctuation(c2, ascii)) b.put(ascii, start, end);
       else b.put_code_point(c2, start, end);
     }
+  }
+  if (!out.identity && out.text.size() == in.size()) {
+    // Only 1:1 rewrites happened ('&' that was no entity, a NUL, a '`').
+    bool same = true;
+    for (std::size_t k = 0; same && k < out.src_begin.size(); ++k) same = out.src_begin[k] == k && out.src_end[k] == k + 1;
+    out.identity = same;
   }
 }
 

@@ -29,6 +29,7 @@ struct NormalizedText {
   std::uint32_t source_size = 0;
   std::uint32_t invalid_utf8 = 0;    // invalid sequences repaired
   bool ascii = true;                 // the source was pure ASCII (fast paths may skip work)
+  bool identity = true;              // byte i of `text` came from byte i of the source, for every i
 
   // Original byte range of the folded range [b, e). Precondition: b <= e <= text.size().
   std::uint32_t orig_begin(std::size_t b) const {

@@ -364,20 +364,19 @@ class Scanner {
     if (p1 && in(p1.w, {"the", "my", "our", "his", "her", "their", "your", "these", "those", "at"})) return;
     Tok n1 = next(t.e);
     if (!n1 || gap_breaks(t, n1)) return;
-    std::size_t e = n1.e;
-    std::string_view unit = n1.w;
-    if (t.w == "this" && unit == "past") {  // "this past weekend"
-      Tok n2 = next(n1.e);
-      if (!n2) return;
-      unit = n2.w;
-      e = n2.e;
+    Tok unit_tok = n1;
+    if (t.w == "this" && n1.w == "past") {  // "this past weekend"
+      unit_tok = next(n1.e);
+      if (!unit_tok) return;
     } else if (t.w == "past") {
       return;
     }
+    const std::size_t e = unit_tok.e;
+    const std::string_view unit = unit_tok.w;
     const int sign = t.w == "last" || e != n1.e ? -1 : t.w == "next" ? 1 : 0;  // "this past weekend" = last
     bool strict = false;
-    if (const int m = month_of(unit, strict); m && !strict) {
-      month_name(Tok{n1.b, n1.e, unit}, m, false, t);
+    if (const int m = month_of(unit, strict); m && !strict) {  // "last june", "this past september"
+      month_name(unit_tok, m, false, Tok{t.b, t.e, sign < 0 ? std::string_view("last") : t.w});
       return;
     }
     std::string r;

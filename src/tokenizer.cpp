@@ -51,18 +51,28 @@ constexpr std::array<std::uint16_t, 256> make_spelling_mask() {
 }
 constexpr auto kSpellingMask = make_spelling_mask();
 
+// Index of the first spelling starting with each byte (the table is sorted).
+constexpr std::array<std::uint8_t, 256> make_spelling_start() {
+  std::array<std::uint8_t, 256> m{};
+  for (std::size_t k = std::size(kSpellings); k-- > 0;) m[static_cast<std::uint8_t>(kSpellings[k].first[0])] = static_cast<std::uint8_t>(k);
+  return m;
+}
+constexpr auto kSpellingStart = make_spelling_start();
+
 bool starts_with(std::string_view s, std::size_t i, std::string_view p) { return s.substr(i, p.size()) == p; }
 
 }  // namespace
 
 std::string_view spell_out(std::string_view word) noexcept {
   // Most words cannot be informal spellings: a (first letter, length) mask
-  // rejects them before the search.
+  // rejects them, then only the few entries with that first letter are compared.
   if (word.empty() || word.size() > 8) return word;
-  if (!(kSpellingMask[static_cast<std::uint8_t>(word[0])] & (1u << word.size()))) return word;
-  const auto* it = std::lower_bound(std::begin(kSpellings), std::end(kSpellings), word,
-                                    [](const auto& e, std::string_view w) { return e.first < w; });
-  return (it != std::end(kSpellings) && it->first == word) ? it->second : word;
+  const auto first = static_cast<std::uint8_t>(word[0]);
+  if (!(kSpellingMask[first] & (1u << word.size()))) return word;
+  for (std::size_t k = kSpellingStart[first]; k < std::size(kSpellings) && kSpellings[k].first[0] == word[0]; ++k) {
+    if (kSpellings[k].first == word) return kSpellings[k].second;
+  }
+  return word;
 }
 
 Tokenizer::Tokenizer() {
@@ -85,20 +95,77 @@ void Tokenizer::tokenize(const NormalizedText& nt, State& state, std::vector<Tok
   out.clear();
   const std::string_view s = nt.text;
   const std::size_t n = s.size();
+  const bool identity = nt.identity;
   bool sentence_start = true;
   auto emit = [&](std::size_t b, std::size_t e, TokenKind kind) {
-    Tok t;
+    Tok& t = out.emplace_back();
     t.nbegin = static_cast<std::uint32_t>(b);
     t.nend = static_cast<std::uint32_t>(e);
-    t.begin = nt.orig_begin(b);
-    t.end = nt.orig_end(b, e);
+    if (identity) {
+      t.begin = t.nbegin;
+      t.end = t.nend;
+    } else {
+      t.begin = nt.orig_begin(b);
+      t.end = nt.orig_end(b, e);
+    }
     t.kind = kind;
     t.norm = s.substr(b, e - b);
     if (kind == TokenKind::word) t.norm = spell_out(t.norm);
     t.sentence_start = sentence_start && kind != TokenKind::punctuation;
     if (t.sentence_start) sentence_start = false;
-    out.push_back(t);
   };
+  auto chunk_end_from = [&](std::size_t i) {
+    while (i < n && cls(s[i]) != kSpace) ++i;
+    return i;
+  };
+  // ICU for a chunk with non-ASCII bytes: it knows scripts, emoji, marks.
+  auto icu_chunk = [&](std::size_t i, std::size_t chunk_end) {
+    UErrorCode status = U_ZERO_ERROR;
+    state.utext_ = utext_openUTF8(state.utext_, s.data() + i, static_cast<std::int64_t>(chunk_end - i), &status);
+    if (U_SUCCESS(status)) state.words_->setText(state.utext_, status);
+    if (U_FAILURE(status)) return false;
+    std::int32_t b = state.words_->first();
+    for (std::int32_t e = state.words_->next(); e != icu::BreakIterator::DONE; b = e, e = state.words_->next()) {
+      const std::int32_t tag = state.words_->getRuleStatus();
+      const std::size_t tb = i + static_cast<std::size_t>(b), te = i + static_cast<std::size_t>(e);
+      TokenKind kind = TokenKind::word;
+      if (tag >= UBRK_WORD_NUMBER && tag < UBRK_WORD_NUMBER_LIMIT) {
+        kind = TokenKind::number;
+      } else if (tag < UBRK_WORD_NONE_LIMIT) {
+        UChar32 cp = 0;
+        std::int32_t off = 0;
+        U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data() + tb), off, static_cast<std::int32_t>(te - tb), cp);
+        if (cp >= 0 && u_isUWhiteSpace(cp)) continue;
+        kind = (cp >= 0 && u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC)) ? TokenKind::emoji : TokenKind::punctuation;
+        if (kind == TokenKind::punctuation && te - tb == 1 && (s[tb] == '.' || s[tb] == '!' || s[tb] == '?')) {
+          emit(tb, te, kind);
+          sentence_start = true;
+          continue;
+        }
+      }
+      emit(tb, te, kind);
+    }
+    return true;
+  };
+  // An e-mail address starting at i, or 0.
+  auto email_end = [&](std::size_t i) -> std::size_t {
+    const std::size_t chunk_end = chunk_end_from(i);
+    const std::size_t at = s.substr(0, chunk_end).find('@', i);
+    if (at == std::string_view::npos || at == i) return 0;
+    for (std::size_t j = i; j < at; ++j) {
+      if (!(is_word_char(s[j]) || s[j] == '.' || s[j] == '+' || s[j] == '-')) return 0;
+    }
+    std::size_t e = at + 1;
+    bool dot = false;
+    while (e < chunk_end && (is_word_char(s[e]) || s[e] == '.' || s[e] == '-')) dot |= s[e++] == '.';
+    while (e > at + 1 && s[e - 1] == '.') --e;
+    return (dot && e > at + 1 && s.substr(at + 1, e - at - 1).find('.') != std::string_view::npos) ? e : 0;
+  };
+  auto name_end = [&](std::size_t e) {  // the rest of a mention/hashtag name
+    while (e < n && (is_word_char(s[e]) || s[e] == '-')) ++e;
+    return e;
+  };
+
   std::size_t i = 0;
   while (i < n) {
     const char c = s[i];
@@ -109,115 +176,85 @@ void Tokenizer::tokenize(const NormalizedText& nt, State& state, std::vector<Tok
       ++i;
       continue;
     }
-    // The end of the current whitespace-delimited chunk.
-    std::size_t chunk_end = i;
-    bool high = false, has_at = false;
-    while (chunk_end < n) {
-      const char ch = s[chunk_end];
-      const std::uint8_t kc = cls(ch);
-      if (kc == kSpace) break;
-      high |= kc == kHigh;
-      has_at |= ch == '@';
-      ++chunk_end;
-    }
-
-    if ((c == 'h' || c == 'w') &&
-        (starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www."))) {
-      std::size_t e = chunk_end;
-      while (e > i && (s[e - 1] == '.' || s[e - 1] == ',' || s[e - 1] == ')' || s[e - 1] == '!' || s[e - 1] == '?')) --e;
-      emit(i, e, TokenKind::url);
-      i = e;
-      continue;
-    }
-    if (!high) {
-      // An e-mail: word chars, '@', host with a dot.
-      const std::size_t at = has_at ? s.substr(0, chunk_end).find('@', i) : std::string_view::npos;
-      if (at != std::string_view::npos && at > i && is_word_char(s[i])) {
-        std::size_t e = at + 1;
-        bool dot = false;
-        while (e < chunk_end && (is_word_char(s[e]) || s[e] == '.' || s[e] == '-')) dot |= s[e++] == '.';
-        while (e > at + 1 && s[e - 1] == '.') --e;
-        bool local_ok = true;
-        for (std::size_t j = i; j < at; ++j) local_ok &= is_word_char(s[j]) || s[j] == '.' || s[j] == '+' || s[j] == '-';
-        if (dot && local_ok && e > at + 1) {
-          emit(i, e, TokenKind::email);
-          i = e;
-          continue;
-        }
+    if (k == kHigh && state.words_) {
+      const std::size_t ce = chunk_end_from(i);
+      if (icu_chunk(i, ce)) {
+        i = ce;
+        continue;
       }
     }
-    if ((c == '@' || c == '#') && i + 1 < n && is_word_char(s[i + 1])) {
-      std::size_t e = i + 1;
-      while (e < n && (is_word_char(s[e]) || s[e] == '-')) ++e;
-      emit(i, e, c == '@' ? TokenKind::mention : TokenKind::hashtag);
-      i = e;
-      continue;
-    }
-    if ((c == 'u' || c == 'r' || (c == '/' && i + 2 < n && (s[i + 1] == 'u' || s[i + 1] == 'r'))) &&
-        (i == 0 || cls(s[i - 1]) == kSpace || s[i - 1] == '(')) {
-      const std::size_t slash = c == '/' ? i + 2 : i + 1;
-      if (slash < n && s[slash] == '/' && slash + 1 < n && is_word_char(s[slash + 1])) {
-        std::size_t e = slash + 1;
-        while (e < n && (is_word_char(s[e]) || s[e] == '-')) ++e;
-        emit(i, e, TokenKind::mention);
+    if (k == kAlpha || k == kDigit) {
+      if ((c == 'h' || c == 'w') &&
+          (starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www."))) {
+        std::size_t e = chunk_end_from(i);
+        while (e > i && (s[e - 1] == '.' || s[e - 1] == ',' || s[e - 1] == ')' || s[e - 1] == '!' || s[e - 1] == '?')) --e;
+        emit(i, e, TokenKind::url);
         i = e;
         continue;
       }
-    }
-    if (high && state.words_) {
-      // Hand the whole chunk to ICU; it knows scripts, emoji and combining marks.
-      UErrorCode status = U_ZERO_ERROR;
-      state.utext_ = utext_openUTF8(state.utext_, s.data() + i, static_cast<std::int64_t>(chunk_end - i), &status);
-      if (U_SUCCESS(status)) {
-        state.words_->setText(state.utext_, status);
-      }
-      if (U_SUCCESS(status)) {
-        std::int32_t b = state.words_->first();
-        for (std::int32_t e = state.words_->next(); e != icu::BreakIterator::DONE; b = e, e = state.words_->next()) {
-          const std::int32_t status_tag = state.words_->getRuleStatus();
-          const std::size_t tb = i + static_cast<std::size_t>(b), te = i + static_cast<std::size_t>(e);
-          TokenKind kind = TokenKind::word;
-          if (status_tag >= UBRK_WORD_NUMBER && status_tag < UBRK_WORD_NUMBER_LIMIT) {
-            kind = TokenKind::number;
-          } else if (status_tag < UBRK_WORD_NONE_LIMIT) {
-            UChar32 cp = 0;
-            std::int32_t off = 0;
-            U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data() + tb), off, static_cast<std::int32_t>(te - tb), cp);
-            if (cp >= 0 && u_isUWhiteSpace(cp)) continue;
-            kind = (cp >= 0 && u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC)) ? TokenKind::emoji
-                                                                                    : TokenKind::punctuation;
-            if (kind == TokenKind::punctuation && te - tb == 1 && (s[tb] == '.' || s[tb] == '!' || s[tb] == '?')) {
-              emit(tb, te, kind);
-              sentence_start = true;
-              continue;
-            }
-          }
-          emit(tb, te, kind);
-        }
-        i = chunk_end;
-        continue;
-      }
-    }
-    // The ASCII scanner.
-    if (k == kAlpha || k == kDigit || k == kHigh) {
+      // A word or number: letters and digits, inner apostrophes ("didn't"),
+      // separators between digits ("1.5", "10,000").
       std::size_t e = i;
       bool all_digits = true;
-      while (e < chunk_end) {
+      while (e < n) {
         const std::uint8_t ke = cls(s[e]);
-        if (ke == kAlpha || ke == kHigh) { all_digits = false; ++e; continue; }
+        if (ke == kAlpha) { all_digits = false; ++e; continue; }
         if (ke == kDigit) { ++e; continue; }
-        // Inner apostrophes ("didn't"), and separators between digits ("1.5", "10,000").
-        if (ke == kApos && e + 1 < chunk_end && cls(s[e + 1]) == kAlpha && !all_digits) { ++e; continue; }
-        if ((s[e] == '.' || s[e] == ',') && all_digits && e + 1 < chunk_end && cls(s[e + 1]) == kDigit) { ++e; continue; }
+        if (ke == kApos && e + 1 < n && cls(s[e + 1]) == kAlpha && !all_digits) { ++e; continue; }
+        if ((s[e] == '.' || s[e] == ',') && all_digits && e + 1 < n && cls(s[e + 1]) == kDigit) { ++e; continue; }
         break;
+      }
+      if (e < n) {
+        const char next = s[e];
+        if (cls(next) == kHigh && state.words_) {  // "café": the whole chunk goes to ICU
+          const std::size_t ce = chunk_end_from(i);
+          if (icu_chunk(i, ce)) {
+            i = ce;
+            continue;
+          }
+        }
+        if (next == '@' || ((next == '.' || next == '+' || next == '-') && e + 1 < n && is_word_char(s[e + 1]))) {
+          if (const std::size_t ee = email_end(i)) {
+            emit(i, ee, TokenKind::email);
+            i = ee;
+            continue;
+          }
+        }
+        if (next == '/' && e == i + 1 && (c == 'u' || c == 'r') && (i == 0 || cls(s[i - 1]) == kSpace || s[i - 1] == '(') &&
+            e + 1 < n && is_word_char(s[e + 1])) {
+          const std::size_t ee = name_end(e + 1);
+          emit(i, ee, TokenKind::mention);
+          i = ee;
+          continue;
+        }
       }
       emit(i, e, all_digits ? TokenKind::number : TokenKind::word);
       i = e;
       continue;
     }
-    // Punctuation: a run of the same character is one token ("...", "?!" stays two).
+    if (c == '/' && i + 3 < n && (s[i + 1] == 'u' || s[i + 1] == 'r') && s[i + 2] == '/' && is_word_char(s[i + 3]) &&
+        (i == 0 || cls(s[i - 1]) == kSpace || s[i - 1] == '(')) {
+      const std::size_t ee = name_end(i + 3);
+      emit(i, ee, TokenKind::mention);
+      i = ee;
+      continue;
+    }
+    if ((c == '@' || c == '#') && i + 1 < n && is_word_char(s[i + 1])) {
+      const std::size_t ee = name_end(i + 1);
+      emit(i, ee, c == '@' ? TokenKind::mention : TokenKind::hashtag);
+      i = ee;
+      continue;
+    }
+    // Punctuation (or a non-ASCII chunk when ICU is unavailable): a run of
+    // the same byte is one token ("...", "!!!").
     std::size_t e = i + 1;
-    while (e < chunk_end && s[e] == c) ++e;
+    if (k == kHigh) {
+      while (e < n && cls(s[e]) == kHigh) ++e;
+      emit(i, e, TokenKind::word);
+      i = e;
+      continue;
+    }
+    while (e < n && s[e] == c) ++e;
     emit(i, e, TokenKind::punctuation);
     if (c == '.' || c == '!' || c == '?') sentence_start = true;
     i = e;

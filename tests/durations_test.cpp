@@ -95,7 +95,11 @@ INSTANTIATE_TEST_SUITE_P(Numbers, DurationCase, ::testing::Values(
     Case{"Her contract is 2 1/2 years long.", "2 1/2 years", 913.125, "year", "", R::other},
     Case{"The drive was a half hour each way.", "a half hour", 1.0 / 48, "hour", "", R::other},
     Case{"I lived in Berlin for 1 year and 3 months.", "1 year and 3 months", 456.57, "year", "", R::other},
-    Case{"Quick reminder: 3+ years of practice needed.", "3+ years", 1095.75, "year", "over", R::other}));
+    Case{"Quick reminder: 3+ years of practice needed.", "3+ years", 1095.75, "year", "over", R::other},
+    Case{"The ferry ride is a good hour each way.", "a good hour", 1.0 / 24, "hour", "", R::other},
+    Case{"Sales have been flat for the past half year.", "the past half year", 182.625, "year", "", R::since_event},
+    Case{"It is a 12 minutes bike ride/5 minute drive from here.", "5 minute", 5.0 / 1440, "minute", "", R::other},
+    Case{"The tide turned in 2 goddamn minutes.", "2 goddamn minutes", 2.0 / 1440, "minute", "", R::other}));
 
 // Units: plurals, abbreviations, misspellings, weekend and night.
 INSTANTIATE_TEST_SUITE_P(Units, DurationCase, ::testing::Values(
@@ -173,6 +177,7 @@ INSTANTIATE_TEST_SUITE_P(Roles, DurationCase, ::testing::Values(
     Case{"We broke up 3 weeks ago.", "3 weeks", 21, "week", "", R::since_event},
     Case{"A month later he texted again.", "A month", 30.44, "month", "", R::since_event},
     Case{"It's been 10 days since the breakup.", "10 days", 10, "day", "", R::since_event},
+    Case{"It's only been a month, be patient with yourself.", "a month", 30.44, "month", "", R::since_event},
     Case{"After two weeks I finally slept well.", "two weeks", 14, "week", "", R::since_event},
     Case{"We met just a few weeks after my birthday.", "just a few weeks", 21, "week", "just", R::since_event},
     Case{"I haven't heard from him in 2 weeks.", "2 weeks", 14, "week", "", R::no_contact},
@@ -217,6 +222,8 @@ INSTANTIATE_TEST_SUITE_P(Negatives, NotDuration, ::testing::Values(
     "It was a long day at work.",
     "She earns 50k a year.",
     "How many years does it take?",
+    "Maybe one day I will understand.",
+    "We had a good day and a good night out.",
     "Those days are gone and these days I'm fine."));
 
 // --- relationship_length_days -----------------------------------------------------

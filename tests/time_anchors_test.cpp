@@ -72,6 +72,8 @@ INSTANTIATE_TEST_SUITE_P(Relative, AnchorCase, ::testing::Values(
     Case{"The boiler failed last Wednesday.", "last Wednesday", "2017-03-01", true},
     Case{"The car was serviced on Saturday.", "Saturday", "2017-03-04", true},
     Case{"It snowed last night for hours.", "last night", "2017-03-07", true},
+    Case{"This past September the pond froze early.", "This past September", "2016-09", true},
+    Case{"The gym reopens next Monday.", "next Monday", "2017-03-13", true},
     Case{"The shed burned down two days ago.", "two days ago", "2017-03-06", true},
     Case{"The flood happened about three weeks ago.", "about three weeks ago", "2017-02-15", true},
     Case{"The bridge reopened 2 months ago.", "2 months ago", "2017-01", true},

@@ -84,6 +84,7 @@ struct DurationMatch {
   double extra_days = 0;   // compound "1 year and 3 months" -> the 3 months
   bool range_tail = false; // "a week or two": quantity became a range after the unit
   bool adjective = false;  // "two whole weeks", "two fucking years"
+  bool good = false;       // "a good hour"
 };
 
 // One number at `first`: digits ("3", "1.5", "1,000", "3+"), number words up

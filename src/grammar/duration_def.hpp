@@ -26,14 +26,16 @@ struct PrefixWords : x3::symbols<Prefix> {
 };
 
 // Adjectives between quantity and unit. 1: fine after "a" ("a whole week");
-// 2: only after a real number ("two long years", but not "a long day").
+// 2: only after a real number ("two long years", but not "a long day");
+// 3: "good", only before hours and minutes ("a good hour", not "a good day").
 struct AdjectiveWords : x3::symbols<int> {
   AdjectiveWords() {
     add("whole", 1)("full", 1)("entire", 1)("straight", 1)("solid", 1)("consecutive", 2)
        ("more", 2)("additional", 2)("extra", 2)("long", 2)("short", 2)("hard", 2)("great", 2)
        ("wonderful", 2)("amazing", 2)("happy", 2)("miserable", 2)("painful", 2)("lonely", 2)
        ("fucking", 2)("freaking", 2)("frickin", 2)("fricking", 2)("effing", 2)("damn", 2)
-       ("bloody", 2)("agonizing", 2)("agonising", 2)("torturous", 2)("difficult", 2);
+       ("bloody", 2)("agonizing", 2)("agonising", 2)("torturous", 2)("difficult", 2)("goddamn", 2)
+       ("goddamned", 2)("freakin", 2)("long-ass", 2)("good", 3);
   }
 };
 
@@ -85,7 +87,7 @@ const auto clear_quantity = [](auto& ctx) {
   m.unit = UnitMatch{};
   m.unit_begin = m.unit_end = nullptr;
   m.extra_units = m.extra_days = 0;
-  m.range_tail = m.adjective = false;
+  m.range_tail = m.adjective = m.good = false;
 };
 const auto clear_hedge = [](auto& ctx) { x3::_val(ctx).hedge = Hedge::none; };
 const auto set_prefix = [](auto& ctx) { x3::_val(ctx).prefix = x3::_attr(ctx); };
@@ -123,6 +125,7 @@ const auto set_adjective = [](auto& ctx) {
     return;
   }
   m.adjective = true;
+  m.good = m.good || x3::_attr(ctx) == 3;
 };
 // Boost 1.74 hands an action the range [end of match, end of input), so the
 // unit's start is found by stepping back over its letters.
@@ -134,6 +137,10 @@ inline void set_unit_range(DurationMatch& m, const char* unit_end) {
 }
 const auto record_unit = [](auto& ctx) {
   DurationMatch& m = x3::_val(ctx);
+  if (m.good && x3::_attr(ctx).kind != UnitKind::hour && x3::_attr(ctx).kind != UnitKind::minute) {
+    x3::_pass(ctx) = false;
+    return;
+  }
   m.unit = x3::_attr(ctx);
   set_unit_range(m, x3::_where(ctx).begin());
 };

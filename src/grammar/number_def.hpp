@@ -113,7 +113,7 @@ const auto below100_def =
 
 // Each group is read once, left to right, so a plain "two" costs one table
 // lookup: below100 [hundred [and below100]] [thousand [and below1000]].
-const auto a_multiplier = lit('a') >> sp >> &(lit("hundred") | lit("thousand"));
+const auto a_multiplier = lit('a') >> &(sp >> (lit("hundred") | lit("thousand")));
 const auto hundreds_tail = (sp >> lit("hundred") >> eow)[times100] >> -(sp >> -(lit("and") >> sp) >> below100[add_val]);
 const auto below1000_def = (below100[set_val] | a_multiplier[set_one]) >> -hundreds_tail;
 const auto thousands_tail = (sp >> lit("thousand") >> eow)[times1000] >> -(sp >> -(lit("and") >> sp) >> below1000[add_val]);
@@ -136,6 +136,7 @@ const auto number_def =
   | (number_detail::vague_words[number_detail::set_vague] >> number_detail::eow)
   | (x3::lit("half") >> number_detail::sp >> (x3::lit("an") | x3::lit("a")) >> number_detail::eow)[number_detail::set_half]
   | (x3::lit('a') >> number_detail::sp >> x3::lit("half") >> number_detail::eow)[number_detail::set_half]
+  | (x3::lit("half") >> number_detail::eow)[number_detail::set_half]
   | ((x3::lit("another") | x3::lit("an") | x3::lit('a')) >> number_detail::eow)[number_detail::set_article];
 
 namespace number_detail {

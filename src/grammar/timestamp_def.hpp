@@ -59,7 +59,7 @@ const x3::rule<class epoch_rule, TimestampAst> epoch = "epoch seconds";
 const x3::rule<class timestamp_rule, TimestampAst> timestamp = "timestamp";
 
 const auto time_of_day = one_or_two[set(&TimestampAst::hour)] >> ':' >> two[set(&TimestampAst::minute)]
-                         >> -(':' >> two[set(&TimestampAst::second)]) >> -('.' >> +x3::digit);
+                         >> -(':' >> two[set(&TimestampAst::second)]) >> -('.' >> +x3::char_('0', '9'));
 const auto zone = x3::lit('Z') | (x3::char_("+-") >> two >> -x3::lit(':') >> two)[set_offset];
 const auto iso_def = x3::omit[year4[set(&TimestampAst::year)] >> '-' >> two[set(&TimestampAst::month)] >> '-' >>
                      two[set(&TimestampAst::day)] >> -((x3::lit('T') | x3::lit('t') | +x3::lit(' ')) >> time_of_day >> -zone)];
@@ -69,8 +69,8 @@ const auto blog_def = x3::omit[x3::no_case[kMonths][set(&TimestampAst::month)] >
                       x3::lit(',') >> *x3::lit(' ') >> year4[set(&TimestampAst::year)] >>
                       -(*x3::lit(' ') >> (x3::lit(',') | x3::no_case[x3::lit("at")] | x3::eps) >> *x3::lit(' ') >> time_of_day >>
                         *x3::lit(' ') >> -meridiem)];
-const auto epoch_def = x3::omit[x3::uint_parser<std::int64_t>{}[set_epoch] >> -('.' >> *x3::digit)];
-const auto timestamp_def = x3::omit[*x3::space] >> (iso | blog | epoch) >> x3::omit[*x3::space] >> x3::eoi;
+const auto epoch_def = x3::omit[x3::uint_parser<std::int64_t>{}[set_epoch] >> -('.' >> *x3::char_('0', '9'))];
+const auto timestamp_def = x3::omit[*x3::char_(" \t\r\n")] >> (iso | blog | epoch) >> x3::omit[*x3::char_(" \t\r\n")] >> x3::eoi;
 
 BOOST_SPIRIT_DEFINE(iso, blog, epoch, timestamp)
 

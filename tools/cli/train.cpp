@@ -31,7 +31,7 @@ namespace {
 struct TrainArgs {
   std::string labels, corpus = "../shared/data", input, text_field, label_field = "label", id_field,
                       input_format = "auto", out, gold, dump_split;
-  std::uint32_t seed = 1, buckets = 1u << 18, min_count = 1, test_percent = 20, max_iterations = 300;
+  std::uint32_t seed = 1, buckets = 1u << 18, min_count = 2, test_percent = 20, max_iterations = 300;
   std::vector<double> l2;
   bool no_bigrams = false, no_facts = false, no_unit_norm = false, no_analyzer = false, quiet = false;
 };
@@ -173,7 +173,7 @@ int run_train(const TrainArgs& a) {
   p.max_iterations = a.max_iterations;
   if (a.l2.size() == 1) p.l2 = a.l2[0];
   else if (a.l2.size() > 1) p.l2_grid = a.l2;
-  else p.l2_grid = {1e-4, 3e-4, 1e-3, 3e-3, 1e-2};
+  else p.l2_grid = {1e-4, 2e-4, 3e-4, 5e-4, 1e-3};
   if (auto ok = p.check(); !ok) {
     std::cerr << "lovelorn train: " << ok.error().message() << '\n';
     return kUsage;
