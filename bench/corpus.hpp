@@ -12,7 +12,7 @@ inline std::vector<std::string> corpus(std::size_t comments = 2000) {
   static const char* kSentences[] = {
       "We dated for about two months and then he stopped texting me.",
       "He FaceTimed me 3 times last week but since Sunday no calls, no messages.",
-      "My boyfriend and I have been together for a little over 3 yrs.",
+      "Me and my partner have stayed together a little over 3 yrs now.",
       "Should I reach out to him or keep doing no contact for another few weeks?",
       "It's been almost two days since I sent him a message and not a word back.",
       "My ex texted me out of the blue after 5 months of silence.",

@@ -104,6 +104,16 @@ std::string id_column(const std::string& dataset, const std::string& file) {
   return "id";
 }
 
+// The base-36 post id in a Reddit permalink (".../comments/1abcd2/slug/"):
+// label files keep the id, never the URL, whose slug repeats the title.
+std::string post_id_from_url(const std::string& url) {
+  const auto at = url.find("/comments/");
+  if (at == std::string::npos) return url;
+  const auto b = at + 10;
+  const auto e = url.find('/', b);
+  return url.substr(b, e == std::string::npos ? std::string::npos : e - b);
+}
+
 // "top_comments[3]" -> ("top_comments", 3); "title+body" -> ("title+body", -1).
 std::pair<std::string, long> parse_field(const std::string& field) {
   const auto lb = field.find('[');
@@ -286,6 +296,7 @@ Result<Corpus> resolve_labels(const std::vector<LabelRow>& rows, const std::stri
       if (idc.empty() && id.empty()) id = std::to_string(ordinal);
       ++ordinal;
       id = std::string(trim(id));
+      if (idc == "url") id = post_id_from_url(id);
       if (ids.count(id) == 0 || values.count(id) != 0) continue;
       if (rec.comment.extra.size() != columns.size()) continue;
       values.emplace(id, rec.comment.extra);

@@ -19,7 +19,7 @@ csv.field_size_limit(1 << 30)
 # (dataset, file, id column, post fields, comment fields)
 CORPORA = [
     ("reddit_breakups_2020", "BreakUps.csv", "id", "title+selftext", None),
-    ("reddit_breakups_2025", "reddit_breakup_dataset_cleaned.csv", "url", "title+body", "top_comments"),
+    ("reddit_breakups_2025", "reddit_breakup_dataset_cleaned.csv", "url", "title+body", "top_comments"),  # id parsed from the URL
     ("reddit_top_2013", "BreakUps.csv", "id", "title+selftext", None),
     ("reddit_top_2013", "dating.csv", "id", "title+selftext", None),
     ("reddit_top_2013", "dating_advice.csv", "id", "title+selftext", None),
@@ -81,6 +81,9 @@ def records(data):
     for ds, fn, idc, post, comm in CORPORA:
         for row in read_rows(os.path.join(data, ds, fn)):
             rid = str(row.get(idc, "")).strip()
+            if idc == "url":  # the post id, not the URL (whose slug repeats the title)
+                m = re.search(r"/comments/([a-z0-9]+)", rid)
+                rid = m.group(1) if m else rid
             is_comment_row = ds == "relationship_advice_2022" and row.get("title") == "Comment"
             if post and not is_comment_row:
                 text = "\n\n".join(str(row.get(c) or "").strip() for c in post.split("+")).strip()
