@@ -6,7 +6,9 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   libicu-dev libboost-dev libeigen3-dev libsimdjson-dev libcli11-dev
   libzstd-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev
-  zstd gzip
+  zstd gzip time
+  pybind11-dev python3-dev python3-pytest python3-dask python3-distributed
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
