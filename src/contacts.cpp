@@ -1833,9 +1833,8 @@ class Extractor {
 
 void extract_contacts(std::string_view original, const NormalizedText& text, std::vector<ContactEvent>& out) {
   const lexicon::Scanned& scanned = lexicon::scan(text.text);
-  bool any = false;
-  for (const Tok& t : scanned.tokens()) any = any || t.lemma() != Lemma::none;
-  if (!any) return;
+  const auto toks = scanned.tokens();
+  if (std::none_of(toks.begin(), toks.end(), [](const Tok& t) { return t.lemma() != Lemma::none; })) return;
   Extractor(original, text, scanned, out).run();
 }
 

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "grammar/duration_ast.hpp"
+#include "swar.hpp"
 
 namespace lovelorn::detail {
 namespace {
@@ -442,34 +443,40 @@ class Extractor {
   Extractor(std::string_view original, const NormalizedText& text, std::vector<Duration>& out)
       : original_(original), text_(text), s_(text.text), words_(text.text), out_(out) {}
 
-  // Candidates are found without branches: a byte starts a candidate when
-  // the byte before it is not a letter and the byte pair is the start of a
-  // unit word ("we", "mo", "yr", ...), or when it is a unit initial glued to
-  // a digit ("3d", "2wks"). Their offsets are collected per block and then
-  // examined one by one; only those reach the grammars.
+  // Candidates: a byte starts a candidate when the byte before it is not a
+  // letter and the byte pair is the start of a unit word ("we", "mo", "yr",
+  // ...), or when it is a unit initial glued to a digit ("3d", "2wks").
+  // Letters (a-z and UTF-8 bytes) are found eight bytes at a time, so only
+  // word starts are examined one by one; only candidates reach the grammars.
   void run() {
     const auto* s = reinterpret_cast<const unsigned char*>(s_.data());  // s[size] is the string's NUL
     const std::size_t n = s_.size();
-    std::array<std::uint32_t, kBlock> cands;
-    for (std::size_t i = 0; i < n; i += kBlock) {
-      const std::size_t end = std::min(n, i + kBlock);
-      std::size_t nc = 0;
-      for (std::size_t k = i; k < end; ++k) {
-        const unsigned prev = kPrevClass[k > 0 ? s[k - 1] : ' '];
-        const unsigned first = kInitialIndex[s[k]];
-        const bool ok = (prev != 0) & (((prev == 2) & (first != 0)) | kBigram[first * 27 + kSecondIndex[s[k + 1]]]);
-        cands[nc] = static_cast<std::uint32_t>(k);
-        nc += ok;
-      }
-      for (std::size_t c = 0; c < nc; ++c) {
-        const std::size_t k = cands[c];
-        if (k >= covered_) at_unit(k, k > 0 && is_digit(s[k - 1]));
+    std::size_t k = 0;
+    if constexpr (swar::kEnabled) {
+      std::uint64_t carry = 0;  // lane 0 set when the byte before the block is a letter
+      for (; k + 8 <= n; k += 8) {
+        const std::uint64_t x = swar::load8(s_.data() + k);
+        const std::uint64_t letters = swar::in_range(x, 'a', 'z') | swar::high(x);
+        std::uint64_t starts = letters & ~((letters << 8) | carry);
+        carry = letters >> 56;
+        while (starts != 0) {
+          const std::size_t p = k + swar::first(starts);
+          starts &= starts - 1;
+          candidate(s, p);
+        }
       }
     }
+    for (; k < n; ++k) candidate(s, k);
   }
 
  private:
-  static constexpr std::size_t kBlock = 512;
+  void candidate(const unsigned char* s, std::size_t k) {
+    const unsigned prev = kPrevClass[k > 0 ? s[k - 1] : ' '];
+    const unsigned first = kInitialIndex[s[k]];
+    if (prev == 0 || first == 0) return;
+    if (!((prev == 2) || kBigram[first * 27 + kSecondIndex[s[k + 1]]])) return;
+    if (k >= covered_) at_unit(k, prev == 2);
+  }
 
   // After a duration, a relationship verb with a bare number later in the
   // same sentence may reuse its unit ("... for 6 years/married for 2").
@@ -491,6 +498,10 @@ class Extractor {
   void at_unit(std::size_t ub, bool glued) {
     if (ub < covered_) return;
     {
+      // The unit grammar matches whole [a-z0-9] runs only: test the run first.
+      std::size_t ue = ub;
+      while (ue < s_.size() && is_alnum(static_cast<unsigned char>(s_[ue]))) ++ue;
+      if (!grammar::is_unit_word(s_.substr(ub, ue - ub), glued)) return;
       const char* f = s_.data() + ub;
       grammar::UnitMatch u;
       if (!grammar::parse_unit(f, s_.data() + s_.size(), u, glued)) return;

@@ -1,6 +1,9 @@
 #include "lexicon.hpp"
 
+#include "swar.hpp"
+
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace lovelorn::detail::lexicon {
@@ -436,30 +439,46 @@ static_assert(std::size(kLemmaInfo) == static_cast<std::size_t>(Lemma::nothing) 
 
 constexpr std::size_t kSlots = 4096;  // power of two, > 2x the number of distinct words
 
-// Word hash, computed a block of eight bytes at a time so the scanner can
-// fold it into its byte loop (HashState) without a multiply per byte.
-struct HashState {
-  std::uint64_t h = 0, acc = 0;
-  unsigned n = 0, len = 0;
-  constexpr void add(unsigned char b) noexcept {
-    acc = (acc << 8) | b;
-    ++len;
-    if (++n == 8) {
-      h = (h ^ acc) * 0x9E3779B97F4A7C15ull;
-      acc = 0;
-      n = 0;
-    }
-  }
-  constexpr std::uint32_t done() const noexcept {
-    std::uint64_t x = (h ^ acc ^ (static_cast<std::uint64_t>(len) << 56)) * 0x9E3779B97F4A7C15ull;
-    return static_cast<std::uint32_t>(x >> 32);
-  }
-};
+// Word hash over little-endian blocks of eight bytes (the last block
+// zero-filled), so the scanner can hash a word with one unaligned load per
+// block from its padded copy of the text (hash_padded) and get the same value.
+constexpr std::uint64_t kHashMul = 0x9E3779B97F4A7C15ull;
+
+constexpr std::uint32_t hash_finish(std::uint64_t h, std::size_t len) noexcept {
+  return static_cast<std::uint32_t>(((h ^ (static_cast<std::uint64_t>(len) << 56)) * kHashMul) >> 32);
+}
 
 constexpr std::uint32_t hash(std::string_view s) noexcept {
-  HashState st;
-  for (char c : s) st.add(static_cast<unsigned char>(c));
-  return st.done();
+  std::uint64_t h = 0;
+  for (std::size_t b = 0; b < s.size(); b += 8) {
+    std::uint64_t block = 0;
+    for (std::size_t k = 0; k < 8 && b + k < s.size(); ++k)
+      block |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[b + k])) << (8 * k);
+    h = (h ^ block) * kHashMul;
+  }
+  return hash_finish(h, s.size());
+}
+
+// hash(string_view(p, len)) when at least 8 readable bytes follow p + len.
+inline std::uint32_t hash_padded(const char* p, std::size_t len) noexcept {
+  if constexpr (std::endian::native != std::endian::little) {
+    return hash(std::string_view(p, len));
+  } else {
+    std::uint64_t h = 0;
+    std::size_t b = 0;
+    for (; b + 8 <= len; b += 8) {
+      std::uint64_t block;
+      std::memcpy(&block, p + b, 8);
+      h = (h ^ block) * kHashMul;
+    }
+    if (b < len) {
+      std::uint64_t block;
+      std::memcpy(&block, p + b, 8);
+      block &= ~0ull >> (8 * (8 - (len - b)));
+      h = (h ^ block) * kHashMul;
+    }
+    return hash_finish(h, len);
+  }
 }
 
 class Index {
@@ -506,6 +525,46 @@ class Index {
     }
   }
 
+  // find(string_view(p, len), h) when at least 8 readable bytes follow p + len:
+  // the word is compared a block of eight bytes at a time.
+  const Word* find_padded(const char* p, std::size_t len, std::uint32_t h) const noexcept {
+    if constexpr (std::endian::native != std::endian::little) {
+      return find(std::string_view(p, len), h);
+    } else {
+      for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+        const Slot& sl = slots_[i];
+        if (sl.word < 0) return nullptr;
+        if (sl.hash != h || sl.len != len) continue;
+        const auto& blocks = blocks_[static_cast<std::size_t>(sl.word)];
+        bool same = true;
+        for (std::size_t b = 0, k = 0; same && b < len; b += 8, ++k) {
+          std::uint64_t x;
+          std::memcpy(&x, p + b, 8);
+          if (len - b < 8) x &= ~0ull >> (8 * (8 - (len - b)));
+          same = x == blocks[k];
+        }
+        if (same) return &words_[static_cast<std::size_t>(sl.word)];
+      }
+    }
+  }
+
+  // find(string_view(p, len), hash(...)) when at least 8 readable bytes follow p + len.
+  const Word* find_padded(const char* p, std::size_t len) const noexcept {
+    if constexpr (swar::kEnabled) {
+      if (len <= 8) {  // most words: one block, hashed and compared in registers
+        const std::uint64_t x = swar::load8(p) & swar::below(static_cast<unsigned>(len));
+        const std::uint32_t h = hash_finish(x * kHashMul, len);
+        for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+          const Slot& sl = slots_[i];
+          if (sl.word < 0) return nullptr;
+          if (sl.hash == h && sl.len == len && blocks_[static_cast<std::size_t>(sl.word)][0] == x)
+            return &words_[static_cast<std::size_t>(sl.word)];
+        }
+      }
+    }
+    return find_padded(p, len, hash_padded(p, len));
+  }
+
   const Word* find(std::string_view s, std::uint32_t h) const noexcept {
     for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
       const Slot& sl = slots_[i];
@@ -531,6 +590,8 @@ class Index {
       if (words_[static_cast<std::size_t>(slots_[i].word)].text == s) return words_[static_cast<std::size_t>(slots_[i].word)];
     slots_[i] = Slot{hash(s), static_cast<std::int16_t>(count_), static_cast<std::uint16_t>(s.size())};
     words_[count_].text = s;
+    for (std::size_t k = 0; k < s.size() && k < 24; ++k)
+      blocks_[count_][k / 8] |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])) << (8 * (k % 8));
     return words_[count_++];
   }
 
@@ -542,6 +603,7 @@ class Index {
   };
   std::array<Slot, kSlots> slots_{};
   std::array<Word, kSlots / 2> words_{};
+  std::array<std::array<std::uint64_t, 3>, kSlots / 2> blocks_{};  // each word, zero-padded little-endian blocks
   std::size_t count_ = 0;
 };
 
@@ -585,66 +647,108 @@ const LemmaInfo& info(Lemma lemma) noexcept { return kLemmaInfo[static_cast<std:
 
 namespace {
 
-// Fills toks[0..) and returns the count; toks has room for s.size() + 1 tokens.
-std::size_t tokenize(std::string_view s, Tok* toks) {
+// Scanner flags per byte: kWordFlag for the bytes of a word run (letters,
+// digits, apostrophes), kNonDigitFlag for every byte that is not a digit.
+// kOtherLetterFlag for letters outside a-z (capitals, UTF-8 bytes).
+constexpr std::uint8_t kWordFlag = 1, kNonDigitFlag = 2, kOtherLetterFlag = 4;
+constexpr std::array<std::uint8_t, 256> kScanFlags = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    const std::uint8_t k = kByteClass[static_cast<std::size_t>(b)];
+    std::uint8_t f = (k == kLetter || k == kDigit || k == kApostrophe) ? kWordFlag : 0;
+    if (k != kDigit) f |= kNonDigitFlag;
+    if (k == kLetter && !(b >= 'a' && b <= 'z')) f |= kOtherLetterFlag;
+    t[static_cast<std::size_t>(b)] = f;
+  }
+  return t;
+}();
+
+// Fills toks[0..) and returns the count; toks has room for s.size() + 1
+// tokens and s is followed by at least 8 zero bytes.
+// Person counts for Scanned::reply(), gathered while scanning.
+struct ReplyCounts {
+  int you = 0, me = 0, your_partner = 0, my_partner = 0;
+  std::uint64_t owner = 0;  // kYour/kMy bits of the previous token
+
+  void add(const Word* w) noexcept {
+    const std::uint64_t c = w ? w->classes : 0;
+    if (owner && (c & kPartnerNoun) && !(c & kPlural)) {  // "my boyfriend", "your ex"
+      if (owner & kYour) ++your_partner;
+      if (owner & kMy) ++my_partner;
+    }
+    if (c & (kYou | kYour)) ++you;
+    if (c & (kI | kMe | kMy)) ++me;
+    owner = c & (kYour | kMy);
+  }
+  bool reply() const noexcept {
+    if (my_partner > 0) return false;
+    if (your_partner >= 2) return true;
+    return you >= 3 && you * 10 >= (you + me + 1) * 6;
+  }
+};
+
+std::size_t tokenize(std::string_view s, Tok* toks, ReplyCounts& counts) {
   const Index& idx = index();
   std::size_t count = 0;
   const std::size_t n = s.size();
+  const char* p = s.data();
   std::size_t i = 0;
   while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
+    const auto c = static_cast<unsigned char>(p[i]);
     const std::uint8_t bc = kByteClass[c];
     if (bc == kSep) {
       ++i;
       continue;
     }
     if (bc == kLetter || bc == kDigit) {
-      // One pass: find the end, note whether it is all digits, hash it.
+      // One pass: find the end and note whether it is all digits.
       std::size_t j = i;
-      bool digits = true;
-      HashState hs;
-      std::uint8_t k;
-      while (j < n && ((k = byte_class(s[j])) == kLetter || k == kDigit || k == kApostrophe)) {
-        digits = digits && k == kDigit;
-        hs.add(static_cast<unsigned char>(s[j]));
+      std::uint8_t seen = 0;
+      std::uint8_t f;
+      while ((f = kScanFlags[static_cast<unsigned char>(p[j])]) & kWordFlag) {  // the zero padding stops it
+        seen |= f;
         ++j;
       }
-      std::uint32_t h = hs.done();
+      const bool digits = !(seen & kNonDigitFlag);
       // "hyphen-joined" words stay one token when the joined form is known
       // ("e-mail", "ex-husband"); otherwise the hyphen is its own token.
-      if (!digits && j + 1 < n && s[j] == '-' && byte_class(s[j + 1]) == kLetter) {
+      if (p[j] == '-' && !digits && j + 1 < n && byte_class(p[j + 1]) == kLetter) {
         std::size_t m = j + 1;
-        while (m < n && word_byte(s[m])) ++m;
-        if (lookup(s.substr(i, m - i))) {
+        while (m < n && word_byte(p[m])) ++m;
+        if (m - i <= 24 && idx.find_padded(p + i, m - i)) {
           j = m;
-          h = hash(s.substr(i, j - i));
+          seen |= kOtherLetterFlag;  // not one run: not simple
         }
       }
       // Trailing apostrophes ("guys'") are not part of the word.
       std::size_t e = j;
-      while (e > i + 1 && s[e - 1] == '\'') --e;
-      Tok t;
+      while (p[e - 1] == '\'' && e > i + 1) --e;
+      Tok& t = toks[count++];
+      t = Tok{};
       t.begin = static_cast<std::uint32_t>(i);
       t.end = static_cast<std::uint32_t>(e);
+      t.simple = !(seen & kOtherLetterFlag);
       if (digits) {
         t.kind = TokKind::number;
         std::uint32_t v = 0;
-        for (std::size_t m = i; m < e; ++m) v = v > 100000 ? v : v * 10 + static_cast<std::uint32_t>(s[m] - '0');
+        for (std::size_t m = i; m < e; ++m) v = v > 100000 ? v : v * 10 + static_cast<std::uint32_t>(p[m] - '0');
         t.value = v;
         // "2.5": keep the integer part only; the fraction is not a count.
-        if (e + 1 < n && (s[e] == '.' || s[e] == ',') && s[e + 1] >= '0' && s[e + 1] <= '9') {
+        if (e + 1 < n && (p[e] == '.' || p[e] == ',') && p[e + 1] >= '0' && p[e + 1] <= '9') {
           std::size_t m = e + 1;
-          while (m < n && s[m] >= '0' && s[m] <= '9') ++m;
+          while (m < n && p[m] >= '0' && p[m] <= '9') ++m;
           t.end = static_cast<std::uint32_t>(m);
+          t.simple = false;
           j = m;
         }
       } else {
-        const std::string_view w = s.substr(i, e - i);
-        if (w.size() <= 24) t.word = idx.find(w, e == j ? h : hash(w));
+        const std::size_t len = e - i;
+        if (len <= 24) t.word = idx.find_padded(p + i, len);
         // "friend's", "guy's": look the stem up when the whole form is unknown.
-        if (!t.word && w.size() > 2 && w.substr(w.size() - 2) == "'s") t.word = lookup(w.substr(0, w.size() - 2));
+        if (!t.word && len > 2 && p[e - 2] == '\'' && p[e - 1] == 's' && len - 2 <= 24)
+          t.word = idx.find_padded(p + i, len - 2);
       }
-      toks[count++] = t;
+      counts.add(t.word);
       i = j;
       continue;
     }
@@ -655,12 +759,13 @@ std::size_t tokenize(std::string_view s, Tok* toks) {
     switch (c) {
       case '.': case ',': case ';': case ':': case '!': case '?': case '"': case '(': case ')':
       case '-': case '/': case '\n': case '*': {
-        Tok t;
+        Tok& t = toks[count++];
+        t = Tok{};
         t.begin = static_cast<std::uint32_t>(i);
         t.end = static_cast<std::uint32_t>(i + 1);
         t.kind = TokKind::punct;
         t.punct = static_cast<char>(c);
-        toks[count++] = t;
+        counts.add(nullptr);
         break;
       }
       default:
@@ -675,39 +780,18 @@ std::size_t tokenize(std::string_view s, Tok* toks) {
 
 const Scanned& scan(std::string_view folded) {
   thread_local Scanned cache;
-  if (cache.toks_.size() > 0 && folded == cache.text_) return cache;
+  if (cache.toks_.size() > 0 && folded == std::string_view(cache.text_).substr(0, cache.size_)) return cache;
+  // The copy is padded with zero bytes: they end the last word, and words
+  // can be hashed and compared a block of eight bytes at a time.
   cache.text_.assign(folded);
+  cache.text_.append(8, '\0');
+  cache.size_ = folded.size();
   // every token covers at least one byte: room for the worst case, grown rarely
   if (cache.toks_.size() < folded.size() + 1) cache.toks_.resize(folded.size() + folded.size() / 2 + 64);
-  cache.count_ = tokenize(folded, cache.toks_.data());
-  cache.reply_ = -1;
+  ReplyCounts counts;
+  cache.count_ = tokenize(std::string_view(cache.text_).substr(0, cache.size_), cache.toks_.data(), counts);
+  cache.reply_ = counts.reply();
   return cache;
-}
-
-bool Scanned::reply() const noexcept {
-  if (reply_ >= 0) return reply_ == 1;
-  int you = 0, me = 0, your_partner = 0, my_partner = 0;
-  const std::span<const Tok> toks = tokens();
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    const std::uint64_t c = toks[i].classes();
-    if (!c) continue;
-    if (c & (kYou | kYour)) ++you;
-    if (c & (kI | kMe | kMy)) ++me;
-    if ((c & (kYour | kMy)) && i + 1 < toks.size() && (toks[i + 1].classes() & kPartnerNoun) &&
-        !(toks[i + 1].classes() & kPlural)) {
-      if (c & kYour) ++your_partner;
-      if (c & kMy) ++my_partner;
-    }
-  }
-  bool r;
-  if (my_partner > 0)
-    r = false;
-  else if (your_partner >= 2)
-    r = true;
-  else
-    r = you >= 3 && you * 10 >= (you + me + 1) * 6;
-  reply_ = r ? 1 : 0;
-  return r;
 }
 
 }  // namespace lovelorn::detail::lexicon

@@ -6,10 +6,11 @@
 // The tables themselves are constexpr arrays in lexicon.cpp, one per concept,
 // written to be read and extended by someone who is not a C++ programmer.
 //
-// Also here: scan(), the small ASCII word scanner shared by contacts.cpp and
-// facts.cpp (words, numbers and clause punctuation of the folded text, each
-// word already looked up, cached per thread so one comment is scanned once),
-// and the "is this comment advice to someone else" heuristic both need.
+// Also here: scan(), the small ASCII word scanner shared by contacts.cpp,
+// facts.cpp and time_anchors.cpp (words, numbers and clause punctuation of
+// the folded text, each word already looked up, cached per thread so one
+// comment is scanned once), and the "is this comment advice to someone else"
+// heuristic contacts and facts need (counted during the scan).
 //
 // Thread-safety: the tables are immutable after first use (the hash index is
 // a function-local static) and scan() keeps its cache in thread_local
@@ -135,6 +136,10 @@ struct Tok {
   std::uint32_t end = 0;
   TokKind kind = TokKind::word;
   char punct = 0;           // the character of a punct token ('\n' for line breaks)
+  // A word or number that is exactly one run of [a-z0-9'] bytes: no capital
+  // or UTF-8 letters, no hyphen join, no decimal part (time_anchors.cpp
+  // reads such tokens as its own words without rescanning them).
+  bool simple = false;
   const Word* word = nullptr;
   std::uint32_t value = 0;  // digits of a number token (saturating)
   std::uint64_t classes() const noexcept { return word ? word->classes : 0; }
@@ -146,9 +151,10 @@ struct Tok {
 //
 // Words are [a-z0-9'] runs and non-ASCII bytes, each looked up in the
 // lexicon; punctuation tokens are . , ; : ! ? " ( ) - / * and line breaks;
-// everything else separates. contacts, facts and asks_question all run on
-// the same comment one after the other, so the last result is cached per
-// thread and reused while the text is byte-for-byte the same.
+// everything else separates. time anchors, contacts, facts and
+// asks_question all run on the same comment one after the other, so the last
+// result is cached per thread and reused while the text is byte-for-byte the
+// same.
 class Scanned {
  public:
   std::span<const Tok> tokens() const noexcept { return {toks_.data(), count_}; }
@@ -156,14 +162,15 @@ class Scanned {
   // a reader's reply): mostly second person and never "my boyfriend"-style
   // first-person partner mentions. In replies the gold convention makes the
   // letter writer and her partner both `other`.
-  bool reply() const noexcept;
+  bool reply() const noexcept { return reply_; }
 
  private:
   friend const Scanned& scan(std::string_view folded);
-  std::string text_;
+  std::string text_;  // the scanned text, then 8 zero bytes
+  std::size_t size_ = 0;
   std::vector<Tok> toks_;
   std::size_t count_ = 0;
-  mutable signed char reply_ = -1;
+  bool reply_ = false;
 };
 
 // The scan of `folded`. The reference stays valid until the next call on the

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -33,17 +34,20 @@ class Builder {
   // Appends ASCII bytes that need only lower-casing, source offsets from `b`.
   void put_plain_ascii(std::string_view s, std::uint32_t b) {
     const std::size_t old = out_.text.size(), n = s.size();
-    out_.text.resize(old + n);
-    out_.src_begin.resize(old + n);
+    out_.text.append(s);
+    out_.src_begin.resize(old + n);  // uninitialised: written below
     out_.src_end.resize(old + n);
     char* t = out_.text.data() + old;
-    std::uint32_t* sb = out_.src_begin.data() + old;
-    std::uint32_t* se = out_.src_end.data() + old;
     for (std::size_t k = 0; k < n; ++k) {
-      const char c = s[k];
-      t[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-      sb[k] = b + static_cast<std::uint32_t>(k);
-      se[k] = b + static_cast<std::uint32_t>(k) + 1;
+      const auto c = static_cast<unsigned char>(t[k]);
+      t[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+    }
+    std::uint32_t* __restrict sb = out_.src_begin.data() + old;
+    std::uint32_t* __restrict se = out_.src_end.data() + old;
+    const auto count = static_cast<std::uint32_t>(n);
+    for (std::uint32_t k = 0; k < count; ++k) {
+      sb[k] = b + k;
+      se[k] = b + k + 1;
     }
   }
   void put(std::string_view s, std::uint32_t b, std::uint32_t e) {
@@ -87,6 +91,22 @@ constexpr std::array<bool, 256> make_plain() {
   return t;
 }
 constexpr auto kPlain = make_plain();
+
+// True when all eight bytes at `p` are printable ASCII other than '&' and '`'
+// (tab, newline and return are left to the byte loop).
+inline bool plain8(const std::uint8_t* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull, kLow = ~kHigh;
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  if (x & kHigh) return false;
+  if (((x + 0x60 * kOnes) & kHigh) != kHigh) return false;  // a byte below 0x20
+  if ((x + 0x01 * kOnes) & kHigh) return false;             // 0x7F
+  auto has_byte = [&](std::uint8_t c) {
+    const std::uint64_t v = x ^ (c * kOnes);
+    return (~(((v & kLow) + kLow) | v) & kHigh) != 0;
+  };
+  return !has_byte('&') && !has_byte('`');
+}
 
 bool is_dropped(UChar32 c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
@@ -147,7 +167,12 @@ void normalize(std::string_view in, NormalizedText& out) {
     if (kPlain[byte]) {
       // The fast path: a run of plain ASCII, lower-cased in bulk, one source byte per byte.
       std::int32_t j = i + 1;
-      while (j < n && kPlain[s[j]]) ++j;
+      while (true) {
+        while (j + 8 <= n && plain8(s + j)) j += 8;
+        const std::int32_t stop = std::min(n, j + 8);
+        while (j < stop && kPlain[s[j]]) ++j;
+        if (j < stop || j >= n) break;
+      }
       b.put_plain_ascii(in.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(j - i)), start);
       i = j;
       continue;

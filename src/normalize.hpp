@@ -16,16 +16,43 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace lovelorn::detail {
 
+// An allocator whose value-less construct() leaves the element
+// uninitialised, so resize() before overwriting every element costs no memset.
+template <class T>
+struct UninitializedAllocator : std::allocator<T> {
+  using value_type = T;
+  template <class U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <class U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
+using OffsetVector = std::vector<std::uint32_t, UninitializedAllocator<std::uint32_t>>;
+
 struct NormalizedText {
   std::string text;                  // folded, valid UTF-8
-  std::vector<std::uint32_t> src_begin;  // per byte of `text`: start of its source bytes
-  std::vector<std::uint32_t> src_end;    // per byte of `text`: end of its source bytes
+  OffsetVector src_begin;            // per byte of `text`: start of its source bytes
+  OffsetVector src_end;              // per byte of `text`: end of its source bytes
   std::uint32_t source_size = 0;
   std::uint32_t invalid_utf8 = 0;    // invalid sequences repaired
   bool ascii = true;                 // the source was pure ASCII (fast paths may skip work)

@@ -18,6 +18,7 @@
 #include <initializer_list>
 
 #include "grammar/duration_ast.hpp"
+#include "lexicon.hpp"
 
 namespace lovelorn::detail {
 namespace {
@@ -25,6 +26,11 @@ namespace {
 constexpr bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_word_byte(unsigned char c) { return is_lower(c) || is_digit(c) || c == '\''; }
+constexpr std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = is_word_byte(static_cast<unsigned char>(c));
+  return t;
+}();
 constexpr bool is_break(unsigned char c) { return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n'; }
 
 bool in(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -132,23 +138,82 @@ int weekday(const Date& d) {  // 0 = Monday
   return static_cast<int>(((z % 7) + 7 + 3) % 7);
 }
 
+// Every word handle() reacts to besides numbers: a (first letter, length)
+// mask rejects all other words before any comparison (handle() does nothing
+// for them, so skipping them changes no result).
+constexpr std::string_view kTriggerWords[] = {
+    "yesterday", "today", "tonight", "tomorrow", "last", "this", "next", "past", "ago", "later", "earlier",
+    "following", "the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+
+constexpr std::array<std::uint16_t, 256> make_trigger_mask() {
+  std::array<std::uint16_t, 256> m{};
+  for (std::string_view w : kTriggerWords) m[static_cast<unsigned char>(w[0])] |= static_cast<std::uint16_t>(1u << w.size());
+  return m;
+}
+constexpr auto kTriggerMask = make_trigger_mask();
+
+// Their first two letters ("th", "la", "ye", ...).
+constexpr std::array<bool, 26 * 26> kTriggerBigram = [] {
+  std::array<bool, 26 * 26> t{};
+  for (std::string_view w : kTriggerWords) t[static_cast<std::size_t>((w[0] - 'a') * 26 + (w[1] - 'a'))] = true;
+  return t;
+}();
+
+inline bool may_trigger(const unsigned char* w, std::size_t size) {
+  if (is_digit(w[0])) return true;
+  return size < 16 && (kTriggerMask[w[0]] >> size & 1u) && is_lower(w[1]) &&
+         kTriggerBigram[static_cast<std::size_t>((w[0] - 'a') * 26 + (w[1] - 'a'))];
+}
+
 class Scanner {
  public:
   Scanner(std::string_view original, const NormalizedText& text, const std::optional<Date>& now,
           std::vector<TimeAnchor>& out)
       : original_(original), text_(text), s_(text.text), now_(now), out_(out), first_(out.size()) {}
 
+  // The words are those of the shared lexicon scan (contacts and facts read
+  // the same scan of the same text): a token that is one plain run of
+  // [a-z0-9'] is exactly one word here; the rare others (capitals or UTF-8
+  // letters, "e-mail", "2.5") are rescanned with next(). Only the few words
+  // that handle() reacts to (numbers and the trigger words) get a Tok and
+  // their context: the previous two words of the same sentence.
   void run() {
-    std::size_t i = 0;
-    Tok p1, p2;  // the two previous words in this sentence
-    while (true) {
-      Tok t = next(i);
-      if (!t) break;
-      if (gap_breaks(p1, t)) p1 = p2 = Tok{};
-      if (t.b >= covered_) handle(t, p1, p2);
-      p2 = p1;
-      p1 = t;
-      i = t.e;
+    const lexicon::Scanned& scanned = lexicon::scan(s_);
+    // The previous word [b1, e1) and the one before it [b2, e2); empty at the start.
+    std::size_t b1 = 0, e1 = 0, b2 = 0, e2 = 0;
+    const auto* s = reinterpret_cast<const unsigned char*>(s_.data());
+    auto word = [&](std::size_t b, std::size_t e) {
+      if (b >= covered_ && may_trigger(s + b, e - b)) {
+        const Tok t{b, e, s_.substr(b, e - b)};
+        const Tok w1{b1, e1, s_.substr(b1, e1 - b1)}, w2{b2, e2, s_.substr(b2, e2 - b2)};
+        Tok p1, p2;
+        if (w1 && !gap_breaks(w1, t)) {
+          p1 = w1;
+          if (w2 && !gap_breaks(w2, w1)) p2 = w2;
+        }
+        handle(t, p1, p2);
+      }
+      b2 = b1;
+      e2 = e1;
+      b1 = b;
+      e1 = e;
+    };
+    std::size_t done = 0;  // every word starting before `done` has been seen
+    for (const lexicon::Tok& tok : scanned.tokens()) {
+      if (tok.kind == lexicon::TokKind::punct || tok.begin < done) continue;
+      if (tok.simple) {
+        word(tok.begin, tok.end);
+        done = tok.end;
+        continue;
+      }
+      for (std::size_t i = tok.begin;;) {
+        const Tok w = next(i);
+        if (!w || w.b >= tok.end) break;
+        word(w.b, w.e);
+        i = done = w.e;
+      }
     }
     std::sort(out_.begin() + static_cast<std::ptrdiff_t>(first_), out_.end(),
               [](const TimeAnchor& a, const TimeAnchor& b) { return a.begin < b.begin; });
@@ -156,14 +221,18 @@ class Scanner {
 
  private:
   Tok next(std::size_t i) const {
-    while (i < s_.size() && !is_word_byte(static_cast<unsigned char>(s_[i]))) ++i;
-    std::size_t b = i;
-    while (i < s_.size() && is_word_byte(static_cast<unsigned char>(s_[i]))) ++i;
-    while (b < i && s_[b] == '\'') ++b;
-    std::size_t e = i;
-    while (e > b && s_[e - 1] == '\'') --e;
-    if (b == e && i < s_.size()) return next(i);
-    return Tok{b, e, s_.substr(b, e - b)};
+    const auto* s = reinterpret_cast<const unsigned char*>(s_.data());
+    const std::size_t n = s_.size();
+    while (true) {
+      while (i < n && !kWordByte[s[i]]) ++i;
+      std::size_t b = i;
+      while (i < n && kWordByte[s[i]]) ++i;
+      while (b < i && s[b] == '\'') ++b;
+      std::size_t e = i;
+      while (e > b && s[e - 1] == '\'') --e;
+      if (b == e && i < n) continue;  // a run of apostrophes only
+      return Tok{b, e, s_.substr(b, e - b)};
+    }
   }
 
   bool gap_breaks(const Tok& a, const Tok& b) const {

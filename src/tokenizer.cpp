@@ -30,6 +30,15 @@ constexpr auto kClass = make_classes();
 inline std::uint8_t cls(char c) { return kClass[static_cast<std::uint8_t>(c)]; }
 inline bool is_word_char(char c) { const auto k = cls(c); return k == kAlpha || k == kDigit; }
 
+// Bytes after a word that may make it part of something longer: a non-ASCII
+// chunk, an e-mail address, a mention ("u/name").
+constexpr std::array<bool, 256> kMaybeJoined = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x80; c < 256; ++c) t[static_cast<std::size_t>(c)] = true;
+  for (char c : std::string_view("@.+-/")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
 // Informal spellings and their spelled-out forms, sorted by the first column.
 constexpr std::pair<std::string_view, std::string_view> kSpellings[] = {
     {"arent", "aren't"},   {"bc", "because"},        {"bf", "boyfriend"},    {"cant", "can't"},
@@ -59,21 +68,35 @@ constexpr std::array<std::uint8_t, 256> make_spelling_start() {
 }
 constexpr auto kSpellingStart = make_spelling_start();
 
-bool starts_with(std::string_view s, std::size_t i, std::string_view p) { return s.substr(i, p.size()) == p; }
+inline bool starts_with(std::string_view s, std::size_t i, std::string_view p) {
+  if (s.size() - i < p.size()) return false;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (s[i + k] != p[k]) return false;
+  return true;
+}
 
-}  // namespace
+inline bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
 
-std::string_view spell_out(std::string_view word) noexcept {
-  // Most words cannot be informal spellings: a (first letter, length) mask
-  // rejects them, then only the few entries with that first letter are compared.
+// Most words cannot be informal spellings: a (first letter, length) mask
+// rejects them, then only the few entries with that first letter are compared.
+inline std::string_view spell_out_inline(std::string_view word) noexcept {
   if (word.empty() || word.size() > 8) return word;
   const auto first = static_cast<std::uint8_t>(word[0]);
   if (!(kSpellingMask[first] & (1u << word.size()))) return word;
   for (std::size_t k = kSpellingStart[first]; k < std::size(kSpellings) && kSpellings[k].first[0] == word[0]; ++k) {
-    if (kSpellings[k].first == word) return kSpellings[k].second;
+    if (same(kSpellings[k].first, word)) return kSpellings[k].second;
   }
   return word;
 }
+
+}  // namespace
+
+std::string_view spell_out(std::string_view word) noexcept { return spell_out_inline(word); }
 
 Tokenizer::Tokenizer() {
   UErrorCode status = U_ZERO_ERROR;
@@ -95,6 +118,8 @@ void Tokenizer::tokenize(const NormalizedText& nt, State& state, std::vector<Tok
   out.clear();
   const std::string_view s = nt.text;
   const std::size_t n = s.size();
+  const char* const nul_terminated = nt.text.c_str();
+  out.reserve(n + 1);  // every token covers at least one byte
   const bool identity = nt.identity;
   bool sentence_start = true;
   auto emit = [&](std::size_t b, std::size_t e, TokenKind kind) {
@@ -109,11 +134,12 @@ void Tokenizer::tokenize(const NormalizedText& nt, State& state, std::vector<Tok
       t.end = nt.orig_end(b, e);
     }
     t.kind = kind;
-    t.norm = s.substr(b, e - b);
-    if (kind == TokenKind::word) t.norm = spell_out(t.norm);
+    t.norm = std::string_view(s.data() + b, e - b);
+    if (kind == TokenKind::word) t.norm = spell_out_inline(t.norm);
     t.sentence_start = sentence_start && kind != TokenKind::punctuation;
     if (t.sentence_start) sentence_start = false;
   };
+
   auto chunk_end_from = [&](std::size_t i) {
     while (i < n && cls(s[i]) != kSpace) ++i;
     return i;
@@ -184,7 +210,7 @@ void Tokenizer::tokenize(const NormalizedText& nt, State& state, std::vector<Tok
       }
     }
     if (k == kAlpha || k == kDigit) {
-      if ((c == 'h' || c == 'w') &&
+      if (((c == 'h' && nul_terminated[i + 1] == 't') || (c == 'w' && nul_terminated[i + 1] == 'w')) &&
           (starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www."))) {
         std::size_t e = chunk_end_from(i);
         while (e > i && (s[e - 1] == '.' || s[e - 1] == ',' || s[e - 1] == ')' || s[e - 1] == '!' || s[e - 1] == '?')) --e;
@@ -196,6 +222,11 @@ void Tokenizer::tokenize(const NormalizedText& nt, State& state, std::vector<Tok
       // separators between digits ("1.5", "10,000").
       std::size_t e = i;
       bool all_digits = true;
+      if (k == kAlpha) {  // most words are letters only: take those first
+        all_digits = false;
+        ++e;
+        while (cls(nul_terminated[e]) == kAlpha) ++e;  // stops at the NUL after the text at the latest
+      }
       while (e < n) {
         const std::uint8_t ke = cls(s[e]);
         if (ke == kAlpha) { all_digits = false; ++e; continue; }
@@ -204,7 +235,7 @@ void Tokenizer::tokenize(const NormalizedText& nt, State& state, std::vector<Tok
         if ((s[e] == '.' || s[e] == ',') && all_digits && e + 1 < n && cls(s[e + 1]) == kDigit) { ++e; continue; }
         break;
       }
-      if (e < n) {
+      if (e < n && kMaybeJoined[static_cast<std::uint8_t>(s[e])]) {
         const char next = s[e];
         if (cls(next) == kHigh && state.words_) {  // "café": the whole chunk goes to ICU
           const std::size_t ce = chunk_end_from(i);

@@ -96,6 +96,10 @@ bool parse_number(const char*& first, const char* last, Quantity& out) noexcept;
 // the one-letter forms that only follow digits directly ("3d", "24h").
 bool parse_unit(const char*& first, const char* last, UnitMatch& out, bool glued = false) noexcept;
 
+// True when `word` (a whole run of [a-z0-9]) is one of the unit words, that
+// is when parse_unit() succeeds on it; a cheap test that needs no parser.
+bool is_unit_word(std::string_view word, bool glued = false) noexcept;
+
 // One hedge at `first` ("about", "a little over", "at least", ...).
 bool parse_hedge(const char*& first, const char* last, Hedge& out) noexcept;
 

@@ -2,6 +2,11 @@
 // and the unit table shared by the duration code.
 #include "grammar/unit_def.hpp"
 
+#include <array>
+#include <iterator>
+#include <cstdint>
+#include <string_view>
+
 namespace lovelorn::detail::grammar {
 
 BOOST_SPIRIT_INSTANTIATE(unit_type, iterator_type, context_type)
@@ -19,6 +24,47 @@ bool parse_unit(const char*& first, const char* last, UnitMatch& out, bool glued
   } catch (...) {  // no expectation points here; kept for the contract
     return false;
   }
+}
+
+namespace {
+
+// The unit words bucketed by (first letter, length), so a lookup compares a
+// word with the two or three entries of its bucket at most.
+struct UnitWordIndex {
+  static constexpr std::size_t kCount = std::size(unit_detail::kEntries);
+  std::array<std::string_view, kCount> words{};
+  std::array<std::uint8_t, 26 * 16 + 1> start{};  // bucket b is words[start[b], start[b + 1])
+};
+
+constexpr std::size_t bucket_of(std::string_view w) { return static_cast<std::size_t>(w[0] - 'a') * 16 + w.size(); }
+
+constexpr UnitWordIndex make_unit_word_index() {
+  UnitWordIndex x;
+  std::size_t n = 0;
+  for (std::size_t b = 0; b < 26 * 16; ++b) {
+    x.start[b] = static_cast<std::uint8_t>(n);
+    for (const auto& e : unit_detail::kEntries) {
+      const std::string_view w(e.word);
+      if (bucket_of(w) == b) x.words[n++] = w;
+    }
+  }
+  x.start[26 * 16] = static_cast<std::uint8_t>(n);
+  return x;
+}
+
+constexpr UnitWordIndex kUnitWordIndex = make_unit_word_index();
+
+}  // namespace
+
+bool is_unit_word(std::string_view word, bool glued) noexcept {
+  if (word.empty() || word.size() > 15) return false;
+  const auto c = static_cast<unsigned char>(word[0]);
+  if (c < 'a' || c > 'z') return false;
+  if (glued && word.size() == 1 && (c == 'd' || c == 'h')) return true;
+  const std::size_t b = bucket_of(word);
+  for (std::size_t k = kUnitWordIndex.start[b]; k < kUnitWordIndex.start[b + 1]; ++k)
+    if (kUnitWordIndex.words[k] == word) return true;
+  return false;
 }
 
 double unit_days(UnitKind kind) noexcept {
