@@ -36,7 +36,7 @@ void process(const Analyzer& analyzer, Workspace& ws, const BatchOptions& opt, B
       analyzer.analyze(r.comment.text, r.comment.timestamp, ws, b.analyses[i]);
       a = &b.analyses[i];
       b.stats.text_bytes += r.comment.text.size();
-      b.stats.invalid_utf8 += a->invalid_utf8;
+      b.stats.invalid_utf8 += a->invalid_utf8 + r.comment.repaired_utf8;
       if (a->situation) ++b.stats.labels[a->situation->label];
     }
     if (opt.format == OutputFormat::csv) {

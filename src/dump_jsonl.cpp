@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "dump_formats.hpp"
+#include "normalize.hpp"
 #include "timestamp.hpp"
 
 namespace lovelorn::detail {
@@ -78,7 +79,16 @@ class JsonlReader : public DumpReader::Impl {
  private:
   void parse(std::string_view line, DumpRecord& out) {
     element doc;
-    if (auto err = parser_.parse(line.data(), line.size()).get(doc)) {
+    auto err = parser_.parse(line.data(), line.size()).get(doc);
+    if (err == simdjson::UTF8_ERROR) {
+      // Invalid UTF-8 inside strings: repair it (U+FFFD) rather than lose
+      // the record, as for every other format.
+      std::uint32_t repaired = 0;
+      repaired_line_ = repair_utf8(line, &repaired);
+      err = parser_.parse(repaired_line_.data(), repaired_line_.size()).get(doc);
+      out.comment.repaired_utf8 = repaired;
+    }
+    if (err) {
       fail(out, Errc::parse_error, std::string("invalid JSON: ") + simdjson::error_message(err));
       return;
     }
@@ -92,6 +102,7 @@ class JsonlReader : public DumpReader::Impl {
     for (const std::string& name : id_names_) {
       if (field(name, e) && scalar_text(e, out.comment.id)) break;
     }
+    if (out.comment.id.empty()) out.comment.id = out.source;  // no usable id: name the line
     if (field("author", e)) scalar_text(e, out.comment.author);
     if (field("parent_id", e)) scalar_text(e, out.comment.parent);
     for (std::size_t i = 0; i < options_.extra_fields.size(); ++i) {
@@ -154,6 +165,7 @@ class JsonlReader : public DumpReader::Impl {
   }
 
   simdjson::dom::parser parser_;
+  std::string repaired_line_;
   std::vector<std::string> text_fields_, id_names_, time_names_;
 };
 

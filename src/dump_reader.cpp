@@ -35,6 +35,7 @@ void DumpReader::Impl::begin_record(DumpRecord& out, std::uint64_t line) const {
   out.comment.parent.clear();
   out.comment.parent_inferred = false;
   out.comment.text.clear();
+  out.comment.repaired_utf8 = 0;
   out.comment.extra.assign(options_.extra_fields.size(), std::string());
   out.error.reset();
   out.source = where(line);

@@ -195,7 +195,8 @@ void write_json(const DumpRecord& r, const Analysis* a, const WriterOptions& opt
       if (wanted(opt, "asks_question")) o.key("asks_question") += a->asks_question ? "true" : "false";
     }
     if (wanted(opt, "tokens")) append_int(a->token_count, o.key("tokens"));
-    if (a->invalid_utf8 > 0 && wanted(opt, "invalid_utf8")) append_int(a->invalid_utf8, o.key("invalid_utf8"));
+    const std::uint64_t invalid = a->invalid_utf8 + r.comment.repaired_utf8;
+    if (invalid > 0 && wanted(opt, "invalid_utf8")) append_int(invalid, o.key("invalid_utf8"));
   }
   if (wanted(opt, "error")) {
     std::string& k = o.key("error");

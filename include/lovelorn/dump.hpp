@@ -49,6 +49,9 @@ struct Comment {
   std::string parent;     // id of the comment replied to, or ""
   bool parent_inferred = false;  // parent guessed from ordering (blog pages without indentation)
   std::string text;
+  // Invalid UTF-8 sequences the reader itself had to replace by U+FFFD
+  // (JSON cannot be parsed otherwise); analysis counts the rest.
+  std::uint32_t repaired_utf8 = 0;
   // Values of DumpOptions::extra_fields, in that order ("" when absent).
   std::vector<std::string> extra;
 };

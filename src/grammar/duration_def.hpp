@@ -78,7 +78,10 @@ const auto sep = (*blank >> lit('-') >> *blank) | sp;
 
 // --- semantic actions: each alternative starts by clearing what it sets ---
 
-const auto clear_all = [](auto& ctx) { x3::_val(ctx) = DurationMatch{}; };
+const auto clear_all = [](auto& ctx) {
+  x3::_val(ctx) = DurationMatch{};
+  x3::_val(ctx).begin = x3::_where(ctx).begin();  // eps: where this match starts
+};
 const auto clear_quantity = [](auto& ctx) {
   DurationMatch& m = x3::_val(ctx);
   m.form = DurationForm::quantified;
@@ -131,7 +134,7 @@ const auto set_adjective = [](auto& ctx) {
 // unit's start is found by stepping back over its letters.
 inline void set_unit_range(DurationMatch& m, const char* unit_end) {
   const char* b = unit_end;
-  while (b[-1] >= 'a' && b[-1] <= 'z') --b;
+  while (b != m.begin && b[-1] >= 'a' && b[-1] <= 'z') --b;  // never before the match
   m.unit_begin = b;
   m.unit_end = unit_end;
 }

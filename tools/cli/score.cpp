@@ -203,8 +203,8 @@ int run_score(const ScoreArgs& args) {
     ++seen;
     if (!args.quiet) {
       if (rec.error && rec.error->code() != Errc::skipped_record) std::cerr << "lovelorn: " << rec.error->message() << '\n';
-      if (a != nullptr && a->invalid_utf8 > 0) {
-        std::cerr << "lovelorn: " << rec.source << ": invalid_utf8: " << a->invalid_utf8
+      if (a != nullptr && a->invalid_utf8 + rec.comment.repaired_utf8 > 0) {
+        std::cerr << "lovelorn: " << rec.source << ": invalid_utf8: " << a->invalid_utf8 + rec.comment.repaired_utf8
                   << " invalid UTF-8 sequence(s) replaced by U+FFFD\n";
       }
     }
@@ -256,7 +256,9 @@ void add_score_command(CLI::App& app) {
   cmd->add_option("--model", args->model, "Situation model file (default: the bundled model)");
   cmd->add_flag("--no-model", args->no_model, "Do not classify the situation");
   cmd->add_flag("--with-text", args->with_text, "Add each comment's text to the output");
-  cmd->add_option("--fields", args->fields, "Only these output fields (e.g. --fields id,situation)")->delimiter(',');
+  cmd->add_option("--fields", args->fields, "Only these output fields (e.g. --fields id,situation)")
+      ->delimiter(',')
+      ->allow_extra_args(false);  // "--fields a,b FILE": FILE is an input, not a field
   cmd->add_option("--max-record-bytes", args->max_record_bytes, "Records larger than this become errors")
       ->check(CLI::PositiveNumber);
   cmd->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);

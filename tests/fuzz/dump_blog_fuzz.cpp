@@ -1,0 +1,7 @@
+// libFuzzer entry point for lovelorn::fuzz::dump_blog (fuzz_targets.hpp).
+#include "fuzz_targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  lovelorn::fuzz::dump_blog(data, size);
+  return 0;
+}
