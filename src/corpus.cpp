@@ -7,6 +7,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -294,6 +295,9 @@ Result<Corpus> resolve_labels(const std::vector<LabelRow>& rows, const std::stri
     while (reader->next(rec)) {
       std::string id = rec.comment.extra.empty() ? std::string() : rec.comment.extra[0];
       if (idc.empty() && id.empty()) id = std::to_string(ordinal);
+      // Unknown corpora: fall back on the reader's own id detection
+      // (id, ID, post_id, name).
+      if (!idc.empty() && id.empty()) id = rec.comment.id;
       ++ordinal;
       id = std::string(trim(id));
       if (idc == "url") id = post_id_from_url(id);

@@ -8,6 +8,9 @@
 //    column names joined by '+' (values trimmed and joined by a blank line),
 //    or `top_comments[i]` = the i-th piece of that column split on " ||| "
 //    (the same rules as tools/annotate/sample.py). Label SKIP is excluded.
+//    The id column per corpus file mirrors sample.py's CORPORA; for
+//    reddit_breakups_2025 the id is the post id parsed from the `url`
+//    permalink, for the human-vs-AI file the unnamed row-number column.
 //  * a user's own JSONL/CSV with a text field and a label field (any label
 //    set; records with an empty label are left out and counted).
 //

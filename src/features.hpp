@@ -16,7 +16,12 @@
 // stored in the model file, so a model always hashes the way it was trained.
 //
 // Features are binary: each id appears at most once per comment (the output
-// is sorted and deduplicated).
+// is sorted and deduplicated). With FeatureConfig::unit_norm the model
+// weighs each of a comment's n active features by 1/sqrt(n).
+//
+// Analyzer::analyze and `lovelorn train` compute features the same way:
+// normalize -> Tokenizer -> extract_features(tokens, the extractors'
+// Analysis, model config). A model trained with facts must be fed facts.
 //
 // Thread-safety: extract_features/describe_features are thread-safe (pure);
 // a Featurizer is thread-compatible (one per thread, it carries scratch).
@@ -47,8 +52,8 @@ struct FeatureConfig {
   friend bool operator==(const FeatureConfig&, const FeatureConfig&) = default;
 };
 
-// Appends nothing, replaces `out` with the sorted, unique feature ids of one
-// comment. `facts` may be an empty Analysis (no extractors run): absent
+// Replaces `out` with the sorted, unique feature ids of one comment (its
+// capacity is reused: no allocation per token). `facts` may be an empty Analysis (no extractors run): absent
 // facts simply add no features. No heap allocation per token.
 void extract_features(const std::vector<Tok>& tokens, const Analysis& facts, const FeatureConfig& cfg,
                       std::vector<std::uint32_t>& out);

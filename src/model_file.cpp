@@ -6,7 +6,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 
 namespace lovelorn::detail {
 namespace {
@@ -21,11 +20,27 @@ constexpr std::uint32_t kFlagUnitNorm = 1u << 2;
 constexpr std::uint32_t kWeightsF32 = 0;  // weight row storage: little-endian IEEE binary32
 constexpr double kSelfTestTolerance = 1e-5;
 
-std::uint64_t fnv1a64(std::string_view bytes) {
+// FNV-1a 64 over little-endian 64-bit words (eight times fewer serial
+// multiplies than byte-wise FNV: the shipped model loads in a few ms), then
+// the remaining 0-7 bytes one at a time.
+std::uint64_t checksum(std::string_view bytes) {
+  constexpr std::uint64_t kPrime = 0x100000001b3ull;
   std::uint64_t h = 0xcbf29ce484222325ull;
-  for (const char c : bytes) {
-    h ^= static_cast<std::uint8_t>(c);
-    h *= 0x100000001b3ull;
+  const std::size_t words = bytes.size() / 8;
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (std::size_t i = 0; i < words; ++i, p += 8) {
+    std::uint64_t w = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&w, p, 8);
+    } else {
+      for (int b = 0; b < 8; ++b) w |= static_cast<std::uint64_t>(p[b]) << (8 * b);
+    }
+    h ^= w;
+    h *= kPrime;
+  }
+  for (std::size_t i = words * 8; i < bytes.size(); ++i) {
+    h ^= static_cast<std::uint8_t>(bytes[i]);
+    h *= kPrime;
   }
   return h;
 }
@@ -71,6 +86,16 @@ class Reader {
     return v;
   }
   float f32() { return std::bit_cast<float>(u32()); }
+  // n consecutive f32 values.
+  void f32s(float* out, std::size_t n) {
+    if (!need(4 * n)) return;
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(out, b_.data() + pos_, 4 * n);
+      pos_ += 4 * n;
+    } else {
+      for (std::size_t i = 0; i < n; ++i) out[i] = f32();
+    }
+  }
   double f64() { return std::bit_cast<double>(u64()); }
   std::string str() {
     const std::uint32_t n = u32();
@@ -135,7 +160,7 @@ Result<std::string> serialize_model(const LinearModel& m) {
     for (const std::uint32_t f : t.features) w.u32(f);
     for (const double p : t.probs) w.f64(p);
   }
-  w.u64(fnv1a64(w.bytes()));
+  w.u64(checksum(w.bytes()));
   w.raw(kSentinel, sizeof kSentinel);
   return std::move(w.bytes());
 }
@@ -162,7 +187,7 @@ Result<LinearModel> parse_model(std::string_view bytes, const std::string& name)
     return corrupt(name, "truncated or corrupt model file (end sentinel missing)");
   const std::string_view body = bytes.substr(0, n - kTrailer);
   const std::uint64_t stored = Reader(bytes.substr(n - kTrailer, 8)).u64();
-  if (stored != fnv1a64(body)) return corrupt(name, "checksum mismatch: the model file is corrupt");
+  if (stored != checksum(body)) return corrupt(name, "checksum mismatch: the model file is corrupt");
 
   Reader r(body.substr(sizeof kMagic + 4));
   auto inconsistent = [&](const std::string& what) { return Error(Errc::parse_error, what, name); };
@@ -193,15 +218,17 @@ Result<LinearModel> parse_model(std::string_view bytes, const std::string& name)
   const std::uint32_t rows = r.u32();
   if (!r.plausible(rows, 4ull + 4ull * L)) return inconsistent("bad weight row count");
   std::int64_t prev = -1;
+  std::vector<float> row(L);
   for (std::uint32_t i = 0; i < rows; ++i) {
     const std::uint32_t id = r.u32();
     if (static_cast<std::int64_t>(id) <= prev || id >= cfg.buckets)
       return inconsistent("weight row ids out of order or out of range");
     prev = id;
+    r.f32s(row.data(), L);
+    const auto dst = m.row(id);
     for (std::uint32_t k = 0; k < L; ++k) {
-      const float v = r.f32();
-      if (!std::isfinite(v)) return inconsistent("non-finite weight");
-      m.row(id)[k] = v;
+      if (!std::isfinite(row[k])) return inconsistent("non-finite weight");
+      dst[k] = static_cast<Real>(row[k]);
     }
   }
   const std::uint32_t ntests = r.u32();
@@ -234,10 +261,14 @@ Result<LinearModel> parse_model(std::string_view bytes, const std::string& name)
 Result<LinearModel> read_model_file(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return Error(Errc::io_error, "is a directory, not a model file", path);
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Error(Errc::io_error, std::string("cannot open model file: ") + std::strerror(errno), path);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Error(Errc::io_error, "cannot read model file", path);
+  const std::streamoff size = in.tellg();
+  if (size < 0) return Error(Errc::io_error, "cannot read model file", path);
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), size);
+  if (in.gcount() != size) return Error(Errc::io_error, "cannot read model file", path);
   return parse_model(bytes, path);
 }
 

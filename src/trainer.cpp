@@ -145,7 +145,8 @@ Fit fit(const std::vector<Example>& ex, const std::vector<std::size_t>& subset, 
     std::size_t present = 0;
     for (const double c : count) present += c > 0;
     for (std::size_t i = 0; i < y.size(); ++i)
-      weight[i] = static_cast<double>(y.size()) / (static_cast<double>(present) * count[y[i]]);
+      weight[i] = std::pow(static_cast<double>(y.size()) / (static_cast<double>(present) * count[y[i]]),
+                           p.class_weight_power);
   }
   const SoftmaxObjective objective(rows, scales, y, weight, out.compact.bucket_of.size(), num_labels, l2);
   out.w = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(objective.dimension()));
@@ -184,6 +185,7 @@ Result<bool> TrainParams::check() const {
   if (!(tolerance >= 0) || !std::isfinite(tolerance)) return bad("tolerance must be >= 0 and finite");
   if (history == 0 || history > 100) return bad("history must be in 1..100");
   if (min_count == 0) return bad("min_count must be >= 1");
+  if (!(class_weight_power >= 0) || class_weight_power > 4) return bad("class_weight_power must be in [0, 4]");
   if (self_tests > 1000) return bad("self_tests must be <= 1000");
   return true;
 }

@@ -7,8 +7,8 @@
 //
 // The objective is the class-weighted mean negative log-likelihood
 //   (1 / sum_i c_yi) * sum_i c_yi * -log softmax(W x_i + b)_yi  +  l2/2 * |W|^2
-// with c_k = n / (K * n_k) (inverse label frequency) when class_weights is
-// set; the bias is not regularised. Training is full-batch and
+// with c_k = (n / (K * n_k))^class_weight_power (inverse label frequency)
+// when class_weights is set; the bias is not regularised. Training is full-batch and
 // single-threaded, so the same examples, parameters and seed give the same
 // weights bit for bit (and therefore the same model file).
 //
@@ -40,6 +40,7 @@ struct TrainParams {
   double tolerance = 1e-7;       // stop when the objective improves by less than this (relative)
   std::uint32_t history = 10;    // L-BFGS memory
   bool class_weights = true;     // weight examples by inverse label frequency
+  double class_weight_power = 1.0;  // c_k = (n / (K * n_k))^power; 0.5 = square-root balancing
   std::uint32_t min_count = 1;   // drop features active in fewer training examples
   std::uint32_t seed = 1;        // fold assignment and self-test choice
   std::uint32_t self_tests = 8;  // samples stored in the model and re-scored on load

@@ -2,7 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "model_file.hpp"
 
@@ -145,6 +151,64 @@ TEST(Metrics, HandComputed) {
   EXPECT_NEAR(m.macro_f1, (0.5 + 0.8 + 0.0) / 3, 1e-12);
   EXPECT_EQ(m.confusion[2][0], 1u);
   EXPECT_NE(format_metrics(m).find("macro-F1 0.4333"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lovelorn::detail
+
+// The CLI end to end on a user's own JSONL with its own label set.
+namespace lovelorn::detail {
+namespace {
+
+TEST(TrainCli, OwnFileTrainExplainAndReproduce) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("lovelorn_train_cli_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream o(dir / "mine.jsonl");
+    const char* words[3][4] = {{"kettle", "teapot", "mug", "saucer"},
+                               {"hedge", "tulips", "rake", "lawn"},
+                               {"ferry", "tram", "platform", "ticket"}};
+    const char* tags[3] = {"kitchen", "garden", "travel"};
+    for (int i = 0; i < 60; ++i) {
+      const int k = i % 3;
+      o << "{\"id\": \"r" << i << "\", \"text\": \"Note " << i << ": the " << words[k][i % 4] << " and the "
+        << words[k][(i / 3) % 4] << " again.\", \"tag\": \"" << tags[k] << "\"}\n";
+    }
+  }
+  const std::string cli = LOVELORN_CLI;
+  auto run = [&](const std::string& args) {
+    return std::system((cli + " " + args + " > " + (dir / "out.txt").string() + " 2>&1").c_str());
+  };
+  auto output = [&] {
+    std::ifstream in(dir / "out.txt");
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const std::string base = "train --input " + (dir / "mine.jsonl").string() +
+                           " --text-field text --label-field tag --id-field id --l2 0.0001 --seed 3 --out ";
+  ASSERT_EQ(run(base + (dir / "a.llm").string()), 0) << output();
+  const std::string log = output();
+  EXPECT_NE(log.find("macro-F1"), std::string::npos) << log;
+  EXPECT_NE(log.find("confusion matrix"), std::string::npos) << log;
+  ASSERT_EQ(run(base + (dir / "b.llm").string()), 0) << output();
+  auto bytes = [&](const char* name) {
+    std::ifstream in(dir / name, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  EXPECT_EQ(bytes("a.llm"), bytes("b.llm"));  // same data + seed => same file
+  auto m = read_model_file((dir / "a.llm").string());
+  ASSERT_TRUE(m) << m.error().message();
+  EXPECT_EQ(m->labels(), (std::vector<std::string>{"garden", "kitchen", "travel"}));
+  EXPECT_FALSE(m->metadata_value("test.macro_f1").empty());
+
+  ASSERT_EQ(run("explain --model " + (dir / "a.llm").string() + " \"the teapot and the mug\""), 0) << output();
+  const std::string ex = output();
+  EXPECT_NE(ex.find("label: kitchen"), std::string::npos) << ex;
+  EXPECT_NE(ex.find("w:teapot"), std::string::npos) << ex;
+
+  EXPECT_NE(run("explain --model " + (dir / "mine.jsonl").string() + " hello"), 0);
+  EXPECT_NE(output().find("bad_magic"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
 // lovelorn explain "text": which features pushed a comment to its label.
 //
 // For the chosen label y, a feature f's effect is
-//   w[f][y] - sum_k p_k * w[f][k]
-// (the derivative of log p(y) with respect to f being present): positive
-// values argue for y, negative ones against it. The raw weight w[f][y] is
-// shown next to it.
+//   s * (w[f][y] - sum_k p_k * w[f][k])
+// (s = the model's per-feature scale, 1/sqrt(active features) under
+// unit_norm): the first-order change of log p(y) due to f being present.
+// Positive values argue for y, negative ones against it. The raw weight
+// w[f][y] is shown next to it.
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -75,6 +76,8 @@ int run_explain(const ExplainArgs& a) {
     double effect, weight;
   };
   std::vector<Row> rows;
+  // Under unit_norm every active feature counts 1/sqrt(n) of its weight.
+  const double scale = m.config().unit_norm ? static_cast<double>(detail::feature_scale(ids.size())) : 1.0;
   for (const auto& [id, name] : named) {
     if (!rows.empty() && rows.back().id == id) {
       rows.back().name += " | " + name;
@@ -83,7 +86,7 @@ int run_explain(const ExplainArgs& a) {
     double expected = 0;
     for (std::size_t k = 0; k < probs.size(); ++k) expected += probs[k] * m.weight(id, k);
     const double w = m.weight(id, y);
-    rows.push_back({id, name, w - expected, w});
+    rows.push_back({id, name, scale * (w - expected), w});
   }
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.effect > b.effect; });
   auto print = [&](const char* title, auto begin, auto end) {
