@@ -20,10 +20,11 @@ constexpr std::uint32_t kFlagUnitNorm = 1u << 2;
 constexpr std::uint32_t kWeightsF32 = 0;  // weight row storage: little-endian IEEE binary32
 constexpr double kSelfTestTolerance = 1e-5;
 
-// FNV-1a 64 over little-endian 64-bit words (eight times fewer serial
-// multiplies than byte-wise FNV: the shipped model loads in a few ms), then
-// the remaining 0-7 bytes one at a time.
-std::uint64_t checksum(std::string_view bytes) {
+}  // namespace
+
+// Word-wise FNV-1a: eight times fewer serial multiplies than byte-wise FNV,
+// so the shipped model loads in a few ms.
+std::uint64_t model_checksum(std::string_view bytes) {
   constexpr std::uint64_t kPrime = 0x100000001b3ull;
   std::uint64_t h = 0xcbf29ce484222325ull;
   const std::size_t words = bytes.size() / 8;
@@ -44,6 +45,8 @@ std::uint64_t checksum(std::string_view bytes) {
   }
   return h;
 }
+
+namespace {
 
 class Writer {
  public:
@@ -160,7 +163,7 @@ Result<std::string> serialize_model(const LinearModel& m) {
     for (const std::uint32_t f : t.features) w.u32(f);
     for (const double p : t.probs) w.f64(p);
   }
-  w.u64(checksum(w.bytes()));
+  w.u64(model_checksum(w.bytes()));
   w.raw(kSentinel, sizeof kSentinel);
   return std::move(w.bytes());
 }
@@ -187,7 +190,7 @@ Result<LinearModel> parse_model(std::string_view bytes, const std::string& name)
     return corrupt(name, "truncated or corrupt model file (end sentinel missing)");
   const std::string_view body = bytes.substr(0, n - kTrailer);
   const std::uint64_t stored = Reader(bytes.substr(n - kTrailer, 8)).u64();
-  if (stored != checksum(body)) return corrupt(name, "checksum mismatch: the model file is corrupt");
+  if (stored != model_checksum(body)) return corrupt(name, "checksum mismatch: the model file is corrupt");
 
   Reader r(body.substr(sizeof kMagic + 4));
   auto inconsistent = [&](const std::string& what) { return Error(Errc::parse_error, what, name); };

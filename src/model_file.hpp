@@ -41,6 +41,10 @@ Result<bool> write_model_file(const std::string& path, const LinearModel& model)
 // The bytes write_model_file would write.
 Result<std::string> serialize_model(const LinearModel& model);
 
+// The file's checksum: FNV-1a 64 over little-endian 64-bit words, then the
+// remaining 0-7 bytes (docs/model-format.md, field 16).
+std::uint64_t model_checksum(std::string_view bytes);
+
 // The default model: $LOVELORN_MODEL when set, else situation.llm in the
 // source tree's models/situation, else in the installed data directory;
 // "" when none of them exists.

@@ -45,28 +45,9 @@ constexpr bool kSanitized = false;
 // builds carry shadow memory and a quarantine on top.
 constexpr long kMaxChildRssKb = kSanitized ? 1024 * 1024 : 256 * 1024;
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
+using test::CliRun;
 
-CliRun run(const std::string& args, const test::TempDir& dir) {
-  const std::string err_file = dir.path("stderr.txt");
-  const std::string cmd = std::string(LOVELORN_CLI) + " " + args + " 2>" + err_file;
-  CliRun r;
-  std::FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream e(err_file, std::ios::binary);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  r.err = ss.str();
-  return r;
-}
+CliRun run(const std::string& args, const test::TempDir& dir) { return test::run_cli(args, dir); }
 
 // Largest RSS of any child process so far (the CLI runs above), in KiB.
 long child_peak_rss_kb() {
@@ -549,44 +530,6 @@ std::string valid_model_bytes(bool other_norm = false) {
   return detail::serialize_model(o).value();
 }
 
-// The trailer checksum (docs/model-format.md: FNV-1a 64). Both the
-// byte-wise form and the word-wise one (8-byte little-endian words, then the
-// 0-7 remaining bytes) are known; reseal() uses whichever the untouched file
-// carries, so the edits below test the checks behind the checksum.
-std::uint64_t fnv1a64(std::string_view s, bool words) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  std::size_t i = 0;
-  if (words) {
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w = 0;
-      for (int k = 0; k < 8; ++k) w |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(s[i + k])) << (8 * k);
-      h ^= w;
-      h *= 0x100000001b3ull;
-    }
-  }
-  for (; i < s.size(); ++i) {
-    h ^= static_cast<std::uint8_t>(s[i]);
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
-
-std::uint64_t stored_checksum(const std::string& b) {
-  std::uint64_t h = 0;
-  for (int i = 0; i < 8; ++i) h |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(b[b.size() - 16 + i])) << (8 * i);
-  return h;
-}
-
-// Recomputes the trailer checksum after an edit of `b` (a copy of `good`).
-std::string reseal(std::string b, const std::string& good) {
-  const std::string_view good_body = std::string_view(good).substr(0, good.size() - 16);
-  const bool words = fnv1a64(good_body, true) == stored_checksum(good);
-  EXPECT_TRUE(words || fnv1a64(good_body, false) == stored_checksum(good)) << "unknown model checksum";
-  const std::uint64_t h = fnv1a64(std::string_view(b).substr(0, b.size() - 16), words);
-  for (int i = 0; i < 8; ++i) b[b.size() - 16 + i] = static_cast<char>((h >> (8 * i)) & 0xff);
-  return b;
-}
-
 void put_u32(std::string& b, std::size_t at, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) b[at + i] = static_cast<char>((v >> (8 * i)) & 0xff);
 }
@@ -625,9 +568,9 @@ TEST(BadInput, CorruptModelFilesAreFatalWithAClearMessage) {
       {"truncated_half", good.substr(0, good.size() / 2), "checksum_mismatch"},
       {"truncated_by_one", good.substr(0, good.size() - 1), "checksum_mismatch"},
       {"bit_flipped", flipped, "checksum_mismatch"},
-      {"future_version", reseal(future, good), "unsupported_version"},
+      {"future_version", test::reseal_model(future), "unsupported_version"},
       {"future_version_unsealed", future, "unsupported_version"},
-      {"unknown_feature_flag", reseal(unknown_flag, good), "parse_error"},
+      {"unknown_feature_flag", test::reseal_model(unknown_flag), "parse_error"},
       {"other_feature_configuration", valid_model_bytes(true), "checksum_mismatch"},
       {"not_a_model", "{\"id\":\"x\",\"body\":\"a JSON line\"}\n", "bad_magic"},
       {"garbage_tail", good + "extra bytes after the sentinel", "checksum_mismatch"},

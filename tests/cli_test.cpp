@@ -12,28 +12,9 @@
 namespace lovelorn {
 namespace {
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
+using test::CliRun;
 
-CliRun run(const std::string& args, const test::TempDir& dir) {
-  const std::string err_file = dir.path("stderr.txt");
-  const std::string cmd = std::string(LOVELORN_CLI) + " " + args + " 2>" + err_file;
-  CliRun r;
-  std::FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream e(err_file);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  r.err = ss.str();
-  return r;
-}
+CliRun run(const std::string& args, const test::TempDir& dir) { return test::run_cli(args, dir); }
 
 std::size_t lines(const std::string& s) {
   std::size_t n = 0;

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "test_util.hpp"
+
 namespace lovelorn::detail {
 namespace {
 
@@ -32,29 +34,8 @@ LinearModel sample_model() {
   return m;
 }
 
-// The format's checksum (docs/model-format.md): FNV-1a 64 over
-// little-endian 64-bit words, then the remaining bytes.
-std::uint64_t fnv1a64(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w = 0;
-    for (int b = 0; b < 8; ++b) w |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(s[i + b])) << (8 * b);
-    h ^= w;
-    h *= 0x100000001b3ull;
-  }
-  for (; i < s.size(); ++i) {
-    h ^= static_cast<std::uint8_t>(s[i]);
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
-
 // Re-seals bytes after an edit: recomputes the checksum in the trailer.
-void reseal(std::string& b) {
-  const std::uint64_t h = fnv1a64(std::string_view(b).substr(0, b.size() - 16));
-  for (int i = 0; i < 8; ++i) b[b.size() - 16 + i] = static_cast<char>((h >> (8 * i)) & 0xff);
-}
+void reseal(std::string& b) { b = test::reseal_model(std::move(b)); }
 
 class ModelFileTest : public ::testing::Test {
  protected:

@@ -18,6 +18,7 @@
 
 #include "dump_formats.hpp"
 #include "input_stream.hpp"
+#include "model_file.hpp"
 #include "lovelorn/dump.hpp"
 #include "lovelorn/writer.hpp"
 #include "normalize.hpp"
@@ -97,34 +98,14 @@ inline std::size_t read_all(std::string_view bytes, DumpFormat format) {
   return n;
 }
 
-// FNV-1a 64 (docs/model-format.md), byte-wise or over 8-byte little-endian
-// words followed by the 0-7 remaining bytes (the two forms the loader has used).
-inline std::uint64_t fnv1a64(std::string_view s, bool words) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  std::size_t i = 0;
-  if (words) {
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w = 0;
-      for (int k = 0; k < 8; ++k) w |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(s[i + k])) << (8 * k);
-      h ^= w;
-      h *= 0x100000001b3ull;
-    }
-  }
-  for (; i < s.size(); ++i) {
-    h ^= static_cast<std::uint8_t>(s[i]);
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
-
 // The model bytes with a valid trailer (checksum over everything before it
 // and the end sentinel), so mutations reach the content checks behind the
 // checksum. Inputs shorter than magic + version + trailer are returned as is.
-inline std::string reseal_model(std::string_view in, bool words) {
+inline std::string reseal_model(std::string_view in) {
   std::string b(in);
   if (b.size() < 28) return b;
   std::memcpy(b.data() + b.size() - 8, "LLM.END\n", 8);
-  const std::uint64_t h = fnv1a64(std::string_view(b).substr(0, b.size() - 16), words);
+  const std::uint64_t h = detail::model_checksum(std::string_view(b).substr(0, b.size() - 16));
   for (int i = 0; i < 8; ++i) b[b.size() - 16 + i] = static_cast<char>((h >> (8 * i)) & 0xff);
   return b;
 }
