@@ -118,7 +118,11 @@ void append_json_number(double v, std::string& out) {
     return;
   }
   char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, round4(v));
+  // Shortest round-trip form; huge magnitudes in exponent form, since many
+  // JSON readers reject integers beyond 64 bits ("3333333333333333508096").
+  const double x = round4(v);
+  auto r = std::fabs(x) < 1e15 ? std::to_chars(buf, buf + sizeof buf, x)
+                               : std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
   out.append(buf, r.ptr);
 }
 

@@ -15,6 +15,9 @@ TEST(Writer, JsonEscapingAndNumbers) {
   s.clear();
   append_json_number(0.123456, s);
   EXPECT_EQ(s, "0.1235");
+  s.clear();
+  append_json_number(3333333333333333508096.0, s);  // beyond 64-bit integers: exponent form
+  EXPECT_EQ(s, "3.3333333333333335e+21");
 }
 
 TEST(Writer, ErrorRecordsAndAbsentParts) {
