@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, build-fuzz/) and runs each for
-# SECONDS (default 60) from its seed corpus, one after the other:
+# SECONDS (default 60) from its seed corpus, one after the other, with a
+# fixed mutation seed (LOVELORN_FUZZ_SEED, default 1) so CI runs repeat:
 #   tests/fuzz/run.sh 60            # all targets
 #   tests/fuzz/run.sh 30 model      # only some
 # The seeds are tests/fuzz/corpus/<target>/ (written by the team) plus
@@ -56,7 +57,7 @@ for t in "${targets[@]}"; do
   rc=0
   # -jobs=1 runs the fuzzer in a child process logging to fuzz-0.log.
   (cd "$logs" && "$exe" -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
-      -max_len=8192 -print_final_stats=1 -artifact_prefix="$artifacts/" "${seeds[@]}" >"$logs/run.log" 2>&1) || rc=$?
+      -seed="${LOVELORN_FUZZ_SEED:-1}" -max_len=8192 -print_final_stats=1 -artifact_prefix="$artifacts/" "${seeds[@]}" >"$logs/run.log" 2>&1) || rc=$?
   stats=$(grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' "$logs/fuzz-0.log" 2>/dev/null | tail -n 1 || true)
   echo "fuzz: $t: $(( $(date +%s) - t0 )) s, exit $rc ${stats}"
   if [ $rc -ne 0 ]; then
