@@ -17,6 +17,7 @@
 #include <set>
 
 #include "commands.hpp"
+#include "corpus.hpp"
 #include "lovelorn/lovelorn.hpp"
 
 namespace lovelorn::cli {
@@ -105,11 +106,83 @@ void print_prf(const char* name, const Prf& m) {
               static_cast<unsigned long long>(m.fn));
 }
 
+// Per-label P/R/F1, accuracy, macro-F1 over the gold labels and the
+// confusion matrix, from (gold, predicted) counts; adds sit_acc and
+// sit_macro_f1 to `metrics`.
+void print_situation(const std::map<std::pair<std::string, std::string>, std::uint64_t>& confusion,
+                     const std::set<std::string>& labels, const std::vector<std::string>& columns,
+                     std::map<std::string, double>& metrics) {
+  std::uint64_t correct = 0, n = 0;
+  double f1sum = 0;
+  for (const auto& L : labels) {
+    Prf m;
+    for (const auto& [k, v] : confusion) {
+      if (k.first == L && k.second == L) m.tp += v;
+      else if (k.second == L) m.fp += v;
+      else if (k.first == L) m.fn += v;
+    }
+    print_prf(("  " + L).c_str(), m);
+    f1sum += m.f1();
+  }
+  for (const auto& [k, v] : confusion) {
+    correct += k.first == k.second ? v : 0;
+    n += v;
+  }
+  const double acc = n ? static_cast<double>(correct) / static_cast<double>(n) : 0.0;
+  const double macro = labels.empty() ? 0.0 : f1sum / static_cast<double>(labels.size());
+  std::printf("%-34s %.3f\n%-34s %.3f\n", "situation: accuracy", acc, "situation: macro-F1 (gold labels)", macro);
+  metrics["sit_acc"] = acc;
+  metrics["sit_macro_f1"] = macro;
+  std::printf("\nconfusion (rows gold, columns predicted):\n%-14s", "");
+  for (const auto& c : columns) std::printf(" %6.6s", c.c_str());
+  std::printf("\n");
+  for (const auto& L : labels) {
+    std::printf("%-14s", L.c_str());
+    for (const auto& c : columns) {
+      auto it = confusion.find({L, c});
+      std::printf(" %6llu", static_cast<unsigned long long>(it == confusion.end() ? 0 : it->second));
+    }
+    std::printf("\n");
+  }
+}
+
 struct EvalArgs {
-  std::string gold, model, field;
+  std::string gold, model, field, labels, corpus = "../shared/data";
+  unsigned test_percent = 20;
   double min = -1;
   bool no_model = false;
 };
+
+// The situation model on the test split of the project's labels (the same
+// split `lovelorn train` holds out).
+int run_eval_split(const EvalArgs& args, const Analyzer& analyzer) {
+  auto rows = detail::read_label_files(args.labels);
+  if (!rows) {
+    std::cerr << "lovelorn: " << rows.error().message() << '\n';
+    return kFatal;
+  }
+  auto corpus = detail::resolve_labels(*rows, args.corpus, args.test_percent);
+  if (!corpus) {
+    std::cerr << "lovelorn: " << corpus.error().message() << '\n';
+    return kFatal;
+  }
+  std::map<std::pair<std::string, std::string>, std::uint64_t> confusion;
+  std::set<std::string> labels;
+  std::uint64_t n = 0;
+  for (const auto& item : corpus->items) {
+    if (!item.test) continue;
+    const Analysis a = analyzer.analyze(item.text);
+    ++confusion[{item.label, a.situation ? a.situation->label : ""}];
+    labels.insert(item.label);
+    ++n;
+  }
+  std::printf("test split of %s (%llu of %zu records; %u%% by record id)\n\nsituation (model %s):\n",
+              args.labels.c_str(), static_cast<unsigned long long>(n), corpus->items.size(), args.test_percent,
+              analyzer.model_path().c_str());
+  std::map<std::string, double> metrics;
+  print_situation(confusion, labels, analyzer.labels(), metrics);
+  return kOk;
+}
 
 int run_eval(const EvalArgs& args) {
   AnalyzerOptions opt;
@@ -119,6 +192,15 @@ int run_eval(const EvalArgs& args) {
   if (!analyzer) {
     std::cerr << "lovelorn: " << analyzer.error().message() << '\n';
     return kFatal;
+  }
+  if (!args.labels.empty()) {
+    if (!analyzer->has_model()) {
+      std::cerr << "lovelorn: invalid_argument: --labels needs a model\n";
+      return kUsage;
+    }
+    const int rc = run_eval_split(args, *analyzer);
+    if (rc != kOk || args.gold.empty()) return rc;
+    std::printf("\n");
   }
   simdjson::dom::parser parser;
   simdjson::padded_string data;
@@ -223,37 +305,8 @@ int run_eval(const EvalArgs& args) {
                                         {"rel_acc", n ? static_cast<double>(rel_ok) / static_cast<double>(n) : 0.0},
                                         {"ce_span_f1", ce_span.f1()}, {"ce_f1", ce.f1()}};
   if (analyzer->has_model()) {
-    std::uint64_t correct = 0;
-    double f1sum = 0;
     std::printf("\nsituation (model %s):\n", analyzer->model_path().c_str());
-    for (const auto& L : labels) {
-      Prf m;
-      for (const auto& [k, v] : confusion) {
-        if (k.first == L && k.second == L) m.tp += v;
-        else if (k.second == L) m.fp += v;
-        else if (k.first == L) m.fn += v;
-      }
-      print_prf(("  " + L).c_str(), m);
-      f1sum += m.f1();
-    }
-    for (const auto& [k, v] : confusion) correct += k.first == k.second ? v : 0;
-    const double acc = n ? static_cast<double>(correct) / static_cast<double>(n) : 0.0;
-    const double macro = labels.empty() ? 0.0 : f1sum / static_cast<double>(labels.size());
-    std::printf("%-34s %.3f\n%-34s %.3f\n", "situation: accuracy", acc, "situation: macro-F1 (gold labels)", macro);
-    metrics["sit_acc"] = acc;
-    metrics["sit_macro_f1"] = macro;
-    std::printf("\nconfusion (rows gold, columns predicted):\n%-14s", "");
-    std::vector<std::string> cols = analyzer->labels();
-    for (const auto& c : cols) std::printf(" %6.6s", c.c_str());
-    std::printf("\n");
-    for (const auto& L : labels) {
-      std::printf("%-14s", L.c_str());
-      for (const auto& c : cols) {
-        auto it = confusion.find({L, c});
-        std::printf(" %6llu", static_cast<unsigned long long>(it == confusion.end() ? 0 : it->second));
-      }
-      std::printf("\n");
-    }
+    print_situation(confusion, labels, analyzer->labels(), metrics);
   }
   if (!args.field.empty()) {
     auto it = metrics.find(args.field);
@@ -272,13 +325,21 @@ int run_eval(const EvalArgs& args) {
 void add_eval_command(CLI::App& app) {
   auto args = std::make_shared<EvalArgs>();
   CLI::App* cmd = app.add_subcommand("eval", "Precision/recall/F1 against an annotated gold file");
-  cmd->add_option("--gold", args->gold, "Gold JSONL (format of shared/gold/dev.jsonl)")->required();
+  cmd->add_option("--gold", args->gold, "Gold JSONL (format of shared/gold/dev.jsonl)");
+  cmd->add_option("--labels", args->labels, "The situation model on the test split of these label files "
+                                            "(models/situation/labels)");
+  cmd->add_option("--corpus", args->corpus, "Folder the label files' datasets live in")->capture_default_str();
+  cmd->add_option("--test-percent", args->test_percent, "Share of records in the test split (as in train)")
+      ->capture_default_str();
   cmd->add_option("--model", args->model, "Situation model file (default: the bundled model)");
   cmd->add_flag("--no-model", args->no_model, "Extractors only");
   cmd->add_option("--field", args->field, "With --min: exit 1 when this metric is below the bar "
                                           "(dur_span_f1, dur_f1, rel_acc, ce_span_f1, ce_f1, sit_acc, sit_macro_f1)");
   cmd->add_option("--min", args->min, "The bar for --field");
-  cmd->callback([args] { exit_code() = run_eval(*args); });
+  cmd->callback([args] {
+    if (args->gold.empty() && args->labels.empty()) throw CLI::RequiredError("--gold or --labels");
+    exit_code() = run_eval(*args);
+  });
 }
 
 }  // namespace lovelorn::cli
