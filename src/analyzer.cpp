@@ -31,6 +31,25 @@ class Workspace::Impl {
   std::vector<double> probs;
 };
 
+namespace {
+
+// Clears `a` for the next comment but keeps its vectors' capacity, so a
+// reused Analysis does not reallocate per comment.
+void reset(Analysis& a) {
+  a.bytes = a.invalid_utf8 = a.token_count = a.sentence_count = 0;
+  a.tokens.clear();
+  a.durations.clear();
+  a.relationship_length_days.reset();
+  a.time_anchors.clear();
+  a.contact_events.clear();
+  a.facts = RelationshipFacts{};
+  a.asks_question = false;
+  a.situation.reset();
+  a.produced = Produced{};
+}
+
+}  // namespace
+
 Workspace::Workspace() : impl_(std::make_unique<Impl>()) {}
 Workspace::Workspace(Workspace&&) noexcept = default;
 Workspace& Workspace::operator=(Workspace&&) noexcept = default;
@@ -82,7 +101,7 @@ Analysis Analyzer::analyze(std::string_view text, std::string_view timestamp) co
 void Analyzer::analyze(std::string_view text, std::string_view timestamp, Workspace& workspace, Analysis& a) const {
   const Impl& im = *impl_;
   Workspace::Impl& ws = workspace.impl();
-  a = Analysis{};
+  reset(a);
   detail::normalize(text, ws.normalized);
   if (!ws.state) ws.state = im.tokenizer.make_state();
   im.tokenizer.tokenize(ws.normalized, *ws.state, ws.tokens);

@@ -1,5 +1,7 @@
 #include "corpus.hpp"
 
+#include "dump_formats.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -125,18 +127,6 @@ std::pair<std::string, long> parse_field(const std::string& field) {
     }
   }
   return {field, -1};
-}
-
-std::vector<std::string> split_plus(const std::string& spec) {
-  std::vector<std::string> out;
-  std::size_t b = 0;
-  while (b <= spec.size()) {
-    std::size_t e = spec.find('+', b);
-    if (e == std::string::npos) e = spec.size();
-    out.push_back(spec.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
 }
 
 std::string dedup_key(std::string_view text) {
@@ -279,7 +269,7 @@ Result<Corpus> resolve_labels(const std::vector<LabelRow>& rows, const std::stri
     std::unordered_set<std::string> ids;
     for (const LabelRow* r : wanted) {
       ids.insert(r->record_id);
-      for (const auto& c : split_plus(parse_field(r->field).first))
+      for (const auto& c : split_fields(parse_field(r->field).first))
         if (std::find(columns.begin() + 1, columns.end(), c) == columns.end()) columns.push_back(c);
     }
     DumpOptions opt;
@@ -327,7 +317,7 @@ Result<Corpus> resolve_labels(const std::vector<LabelRow>& rows, const std::stri
         }
       } else {
         bool first = true;  // sample.py: "\n\n".join(value.strip() for each column).strip()
-        for (const auto& c : split_plus(spec)) {
+        for (const auto& c : split_fields(spec)) {
           const std::size_t ci =
               static_cast<std::size_t>(std::find(columns.begin() + 1, columns.end(), c) - columns.begin());
           if (!first) text += "\n\n";

@@ -97,6 +97,13 @@ const auto set_prefix = [](auto& ctx) { x3::_val(ctx).prefix = x3::_attr(ctx); }
 const auto set_hedge = [](auto& ctx) { x3::_val(ctx).hedge = x3::_attr(ctx); };
 const auto set_quantity = [](auto& ctx) { x3::_val(ctx).quantity = x3::_attr(ctx); };
 // Second end of a range: must be above the first ("2-3", not "3-2" or "a-1").
+// `q` becomes the range from its value to `hi`'s, valued at the midpoint.
+inline void make_range(Quantity& q, const Quantity& hi) {
+  q.low = q.value;
+  q.high = hi.value;
+  q.value = (q.low + q.high) / 2;
+  q.kind = QuantityKind::range;
+}
 const auto set_range_high = [](auto& ctx) {
   Quantity& q = x3::_val(ctx).quantity;
   const Quantity& hi = x3::_attr(ctx);
@@ -105,10 +112,7 @@ const auto set_range_high = [](auto& ctx) {
     x3::_pass(ctx) = false;
     return;
   }
-  q.low = q.value;
-  q.high = hi.value;
-  q.value = (q.low + q.high) / 2;
-  q.kind = QuantityKind::range;
+  make_range(q, hi);
   q.digits = q.digits || hi.digits;
   q.plus = q.plus || hi.plus;
 };
@@ -172,10 +176,7 @@ const auto set_tail_range = [](auto& ctx) {
     x3::_pass(ctx) = false;
     return;
   }
-  q.low = q.value;
-  q.high = hi.value;
-  q.value = (q.low + q.high) / 2;
-  q.kind = QuantityKind::range;
+  make_range(q, hi);
   m.range_tail = true;
 };
 // Compound durations: "1 year and 3 months" adds the smaller unit.
