@@ -1,38 +1,79 @@
 #include "features.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace lovelorn::detail {
 namespace {
 
-constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ull;
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ull;
+constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
 
-// Incremental seeded FNV-1a over string pieces; no allocation.
-class Hasher {
- public:
-  explicit Hasher(std::uint32_t seed) : h_(kFnvOffset ^ (static_cast<std::uint64_t>(seed) * 0x9e3779b97f4a7c15ull)) {}
-  void add(std::string_view s) {
-    for (const char c : s) {
-      h_ ^= static_cast<std::uint8_t>(c);
-      h_ *= kFnvPrime;
-    }
-  }
-  std::uint32_t bucket(std::uint32_t buckets) const {
-    std::uint64_t k = h_;  // murmur3 fmix64
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdull;
-    k ^= k >> 33;
-    k *= 0xc4ceb9fe1a85ec53ull;
-    k ^= k >> 33;
-    return static_cast<std::uint32_t>(k % (buckets == 0 ? 1 : buckets));
-  }
+// murmur3's 64-bit finaliser: every input bit reaches every output bit.
+constexpr std::uint64_t fmix64(std::uint64_t k) noexcept {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdull;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ull;
+  k ^= k >> 33;
+  return k;
+}
 
- private:
-  std::uint64_t h_;
+// The n <= 8 bytes at p as a little-endian number, whatever the machine, so
+// a model hashes the same everywhere. Never reads outside [p, p + n).
+inline std::uint64_t load_le(const char* p, std::size_t n) noexcept {
+  auto le32 = [](const char* q) {
+    std::uint32_t v;
+    std::memcpy(&v, q, 4);
+    if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap32(v);
+    return static_cast<std::uint64_t>(v);
+  };
+  if (n >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+    return v;
+  }
+  if (n >= 4) return le32(p) | le32(p + n - 4) << (8 * (n - 4));  // two overlapping loads
+  if (n == 0) return 0;
+  const auto b = [p](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])); };
+  return b(0) | b(n / 2) << (8 * (n / 2)) | b(n - 1) << (8 * (n - 1));  // n = 1..3
+}
+
+// A word's hash, eight bytes per step: computed once per token, then
+// combined for its unigram and both bigrams it is part of.
+inline std::uint64_t hash_text(std::string_view s) noexcept {
+  std::uint64_t h = s.size() * kMul;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) h = std::rotl((h ^ load_le(s.data() + i, 8)) * kMul, 29);
+  if (i < s.size()) h = std::rotl((h ^ load_le(s.data() + i, s.size() - i)) * kMul, 29);
+  return h;
+}
+
+// The three feature families hash into one space under different keys.
+struct FamilyKeys {
+  std::uint64_t word, bigram, named;
+  explicit FamilyKeys(std::uint32_t seed) noexcept
+      : word(fmix64(seed * kMul + 'w')), bigram(fmix64(seed * kMul + 'b')), named(fmix64(seed * kMul + 'f')) {}
 };
+
+// [0, 2^32) -> [0, buckets) by multiplication (Lemire's reduction), no division.
+inline std::uint32_t to_bucket(std::uint64_t key, std::uint32_t buckets) noexcept {
+  return static_cast<std::uint32_t>(((key >> 32) * buckets) >> 32);
+}
+
+inline std::uint32_t unigram_id(const FamilyKeys& k, std::uint64_t w, std::uint32_t buckets) noexcept {
+  return to_bucket(fmix64(w ^ k.word), buckets);
+}
+// Order matters ("he ghosted" is not "ghosted he"): the first word is rotated.
+inline std::uint32_t bigram_id(const FamilyKeys& k, std::uint64_t a, std::uint64_t b, std::uint32_t buckets) noexcept {
+  return to_bucket(fmix64((std::rotl(a, 31) ^ k.bigram) * kMul + b), buckets);
+}
+inline std::uint32_t named_id(const FamilyKeys& k, std::string_view name, std::uint32_t buckets) noexcept {
+  return to_bucket(fmix64(hash_text(name) ^ k.named), buckets);
+}
 
 // What a token contributes to the n-grams; empty = dropped (breaks bigrams).
 std::string_view feature_text(const Tok& t) {
@@ -51,11 +92,15 @@ std::string_view feature_text(const Tok& t) {
   return {};
 }
 
+// Only words starting with 'i', 'm' or 'y' can match: most tokens are
+// rejected by their first byte.
 bool is_first_person(std::string_view w) {
+  if (w[0] != 'i' && w[0] != 'm') return false;
   return w == "i" || w == "me" || w == "my" || w == "mine" || w == "myself" || w == "i'm" || w == "i've" ||
          w == "i'd" || w == "i'll";
 }
 bool is_second_person(std::string_view w) {
+  if (w[0] != 'y') return false;
   return w == "you" || w == "your" || w == "yours" || w == "yourself" || w == "you're" || w == "you've" ||
          w == "you'd" || w == "you'll";
 }
@@ -86,6 +131,7 @@ class NameBuf {
 template <typename Sink>
 void visit(const std::vector<Tok>& tokens, const Analysis& a, const FeatureConfig& cfg, Sink& sink) {
   std::string_view prev;
+  std::uint64_t prev_hash = 0;
   int first = 0, second = 0, kept = 0;
   for (const Tok& t : tokens) {
     const std::string_view w = feature_text(t);
@@ -95,9 +141,11 @@ void visit(const std::vector<Tok>& tokens, const Analysis& a, const FeatureConfi
       continue;
     }
     ++kept;
-    sink.unigram(w);
-    if (cfg.bigrams && !prev.empty()) sink.bigram(prev, w);
+    const std::uint64_t h = hash_text(w);
+    sink.unigram(w, h);
+    if (cfg.bigrams && !prev.empty()) sink.bigram(prev, prev_hash, w, h);
     prev = w;
+    prev_hash = h;
     if (t.kind == TokenKind::word) {
       first += is_first_person(w);
       second += is_second_person(w);
@@ -154,28 +202,14 @@ void visit(const std::vector<Tok>& tokens, const Analysis& a, const FeatureConfi
 }
 
 struct IdSink {
-  std::uint32_t seed, buckets;
+  FamilyKeys keys;
+  std::uint32_t buckets;
   std::vector<std::uint32_t>* out;
-  void unigram(std::string_view w) {
-    Hasher h(seed);
-    h.add("w:");
-    h.add(w);
-    out->push_back(h.bucket(buckets));
+  void unigram(std::string_view, std::uint64_t w) { out->push_back(unigram_id(keys, w, buckets)); }
+  void bigram(std::string_view, std::uint64_t a, std::string_view, std::uint64_t b) {
+    out->push_back(bigram_id(keys, a, b, buckets));
   }
-  void bigram(std::string_view a, std::string_view b) {
-    Hasher h(seed);
-    h.add("b:");
-    h.add(a);
-    h.add(" ");
-    h.add(b);
-    out->push_back(h.bucket(buckets));
-  }
-  void named(std::string_view name) {
-    Hasher h(seed);
-    h.add("f:");
-    h.add(name);
-    out->push_back(h.bucket(buckets));
-  }
+  void named(std::string_view name) { out->push_back(named_id(keys, name, buckets)); }
 };
 
 struct NameSink {
@@ -183,12 +217,12 @@ struct NameSink {
   std::vector<std::pair<std::uint32_t, std::string>>* out;
   std::vector<std::uint32_t> scratch;
   std::uint32_t last() const { return scratch.back(); }
-  void unigram(std::string_view w) {
-    ids.unigram(w);
+  void unigram(std::string_view w, std::uint64_t h) {
+    ids.unigram(w, h);
     out->emplace_back(last(), "w:" + std::string(w));
   }
-  void bigram(std::string_view a, std::string_view b) {
-    ids.bigram(a, b);
+  void bigram(std::string_view a, std::uint64_t ha, std::string_view b, std::uint64_t hb) {
+    ids.bigram(a, ha, b, hb);
     out->emplace_back(last(), "b:" + std::string(a) + "_" + std::string(b));
   }
   void named(std::string_view name) {
@@ -196,6 +230,26 @@ struct NameSink {
     out->emplace_back(last(), std::string(name));
   }
 };
+
+// Drops repeated ids, keeping each id's first occurrence in place. A comment
+// has a few hundred ids: one small open-addressing table (reused per thread,
+// cleared per call) beats sorting them.
+void keep_first_occurrences(std::vector<std::uint32_t>& ids) {
+  thread_local std::vector<std::uint32_t> table;  // id + 1, 0 = empty
+  const std::size_t cap = std::bit_ceil(std::max<std::size_t>(64, ids.size() * 2));
+  table.assign(cap, 0);
+  const int shift = 64 - std::countr_zero(cap);
+  std::size_t kept = 0;
+  for (const std::uint32_t id : ids) {
+    std::size_t i = static_cast<std::size_t>((static_cast<std::uint64_t>(id) * kMul) >> shift);
+    while (table[i] != 0 && table[i] != id + 1) i = (i + 1) & (cap - 1);
+    if (table[i] == 0) {
+      table[i] = id + 1;
+      ids[kept++] = id;
+    }
+  }
+  ids.resize(kept);
+}
 
 }  // namespace
 
@@ -205,25 +259,21 @@ int log_days_bucket(double days) noexcept {
 }
 
 std::uint32_t named_feature_id(const FeatureConfig& cfg, std::string_view name) {
-  Hasher h(cfg.seed);
-  h.add("f:");
-  h.add(name);
-  return h.bucket(cfg.buckets);
+  return named_id(FamilyKeys(cfg.seed), name, cfg.buckets);
 }
 
 void extract_features(const std::vector<Tok>& tokens, const Analysis& facts, const FeatureConfig& cfg,
                       std::vector<std::uint32_t>& out) {
   out.clear();
-  IdSink sink{cfg.seed, cfg.buckets, &out};
+  IdSink sink{FamilyKeys(cfg.seed), cfg.buckets, &out};
   visit(tokens, facts, cfg, sink);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  keep_first_occurrences(out);
 }
 
 void describe_features(const std::vector<Tok>& tokens, const Analysis& facts, const FeatureConfig& cfg,
                        std::vector<std::pair<std::uint32_t, std::string>>& out) {
   out.clear();
-  NameSink sink{IdSink{cfg.seed, cfg.buckets, nullptr}, &out, {}};
+  NameSink sink{IdSink{FamilyKeys(cfg.seed), cfg.buckets, nullptr}, &out, {}};
   sink.ids.out = &sink.scratch;
   visit(tokens, facts, cfg, sink);
   std::sort(out.begin(), out.end());

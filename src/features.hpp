@@ -11,13 +11,17 @@
 // Numbers, URLs, e-mails and mentions are replaced by a class token
 // ("<num>", "<url>", "<email>", "<mention>"); punctuation other than '?' and
 // '!' is dropped and breaks the bigram chain, as does a sentence start.
-// The hash is 64-bit FNV-1a with the seed folded into the offset basis and a
-// murmur3 finaliser, reduced modulo `buckets`; bucket count and seed are
-// stored in the model file, so a model always hashes the way it was trained.
+// Each token's text is hashed once (64-bit, eight bytes per step); a unigram
+// id is that hash under the family key, a bigram id combines the two tokens'
+// hashes, a named feature hashes its name. The murmur3 finaliser spreads the
+// key and Lemire's multiply-shift reduces it to [0, buckets). The seed picks
+// the family keys; bucket count and seed are stored in the model file
+// (format version 2 and later hash this way), so a model always hashes the
+// way it was trained.
 //
 // Features are binary: each id appears at most once per comment (the output
-// is sorted and deduplicated). With FeatureConfig::unit_norm the model
-// weighs each of a comment's n active features by 1/sqrt(n).
+// keeps first occurrences, in text order). With FeatureConfig::unit_norm the
+// model weighs each of a comment's n active features by 1/sqrt(n).
 //
 // Analyzer::analyze and `lovelorn train` compute features the same way:
 // normalize -> Tokenizer -> extract_features(tokens, the extractors'
@@ -52,8 +56,8 @@ struct FeatureConfig {
   friend bool operator==(const FeatureConfig&, const FeatureConfig&) = default;
 };
 
-// Replaces `out` with the sorted, unique feature ids of one comment (its
-// capacity is reused: no allocation per token). `facts` may be an empty Analysis (no extractors run): absent
+// Replaces `out` with the unique feature ids of one comment, in order of
+// first occurrence (its capacity is reused: no allocation per token). `facts` may be an empty Analysis (no extractors run): absent
 // facts simply add no features. No heap allocation per token.
 void extract_features(const std::vector<Tok>& tokens, const Analysis& facts, const FeatureConfig& cfg,
                       std::vector<std::uint32_t>& out);

@@ -179,9 +179,14 @@ Result<LinearModel> parse_model(std::string_view bytes, const std::string& name)
     return Error(Errc::bad_magic, "not a lovelorn model file (wrong magic bytes)", name);
   if (n < sizeof kMagic + 4) return corrupt(name, "truncated model file (no format version)");
   const std::uint32_t version = Reader(bytes.substr(sizeof kMagic)).u32();
-  if (version == 0 || version > kModelFormatVersion)
+  if (version == 1)
     return Error(Errc::unsupported_version,
-                 "model format version " + std::to_string(version) + "; this lovelorn reads versions 1 to " +
+                 "model format version 1 hashes features the way lovelorn did before version 2; "
+                 "retrain it with `lovelorn train`",
+                 name);
+  if (version < kOldestModelFormatVersion || version > kModelFormatVersion)
+    return Error(Errc::unsupported_version,
+                 "model format version " + std::to_string(version) + "; this lovelorn reads version " +
                      std::to_string(kModelFormatVersion),
                  name);
   constexpr std::size_t kTrailer = 8 + sizeof kSentinel;

@@ -12,7 +12,8 @@
 // Errors (the message names the file):
 //   io_error             the file cannot be opened, read or written
 //   bad_magic            not a lovelorn model (wrong first bytes)
-//   unsupported_version  written by a newer lovelorn (format version too high)
+//   unsupported_version  written by a newer lovelorn, or a version 1 model
+//                        (features hashed the old way: retrain it)
 //   checksum_mismatch    truncated, bit-flipped, or a self-test sample fails
 //   parse_error          checksum fine but the content is inconsistent
 //   invalid_argument     write_model_file given a model that cannot be stored
@@ -29,7 +30,11 @@
 
 namespace lovelorn::detail {
 
-inline constexpr std::uint32_t kModelFormatVersion = 1;
+// Version 2 changed only how features are hashed (features.hpp): a version 1
+// model would read fine and then score nonsense, so it is refused with a
+// message that says to retrain.
+inline constexpr std::uint32_t kModelFormatVersion = 2;
+inline constexpr std::uint32_t kOldestModelFormatVersion = 2;
 
 Result<LinearModel> read_model_file(const std::string& path);
 // Parses a model from bytes already in memory; `name` is used in messages.

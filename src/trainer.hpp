@@ -28,7 +28,7 @@
 namespace lovelorn::detail {
 
 struct Example {
-  std::vector<std::uint32_t> features;  // sorted unique bucket ids (extract_features)
+  std::vector<std::uint32_t> features;  // unique bucket ids (extract_features)
   std::uint32_t label = 0;              // index into the label list
 };
 

@@ -118,6 +118,26 @@ void append_json_number(double v, std::string& out) {
     return;
   }
   char buf[32];
+  // Fast path for what a record is mostly made of (probabilities, days):
+  // print the integer round(v * 10^4) with the decimal point put back. For
+  // these magnitudes (8 significant digits at most) that is exactly the
+  // shortest round-trip form to_chars gives; "0.000d" is left to to_chars,
+  // which prints it shorter as "de-04".
+  const double scaled = std::round(v * 10000.0);
+  if (scaled < 1e8 && (scaled >= 10.0 || (scaled == 0.0 && !std::signbit(scaled)))) {
+    const auto n = static_cast<std::uint32_t>(scaled);
+    char* p = std::to_chars(buf, buf + sizeof buf, n / 10000).ptr;
+    std::uint32_t frac = n % 10000;
+    if (frac != 0) {
+      *p++ = '.';
+      for (std::uint32_t div = 1000; frac != 0; div /= 10) {
+        *p++ = static_cast<char>('0' + frac / div);
+        frac %= div;
+      }
+    }
+    out.append(buf, p);
+    return;
+  }
   // Shortest round-trip form; huge magnitudes in exponent form, since many
   // JSON readers reject integers beyond 64 bits ("3333333333333333508096").
   const double x = round4(v);

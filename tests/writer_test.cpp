@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
 namespace lovelorn {
 namespace {
 
@@ -18,6 +24,34 @@ TEST(Writer, JsonEscapingAndNumbers) {
   s.clear();
   append_json_number(3333333333333333508096.0, s);  // beyond 64-bit integers: exponent form
   EXPECT_EQ(s, "3.3333333333333335e+21");
+}
+
+// The integer fast path must print what the shortest round-trip form of the
+// value rounded to four decimals prints, for every magnitude it takes.
+TEST(Writer, NumberFastPathMatchesShortestRoundTrip) {
+  auto reference = [](double v) {
+    const double x = std::round(v * 10000.0) / 10000.0;
+    char buf[64];
+    auto r = std::fabs(x) < 1e15 ? std::to_chars(buf, buf + sizeof buf, x)
+                                 : std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
+    return std::string(buf, r.ptr);
+  };
+  std::vector<double> values = {0.0, -0.0, 1e-5, -1e-5, 0.0001, 0.0009, 0.001, 0.00049999, 0.00095,
+                                0.5, 1.0, 7.0, 60.88, 365.0, 1000.0, 9999.99995, 10000.0, 12345.6789,
+                                99999.99, 100000.0, 1e6, 1234567.0, 9999.0001, -3.25, 0.9999999};
+  std::uint64_t x = 12345;
+  for (int i = 0; i < 20000; ++i) {  // probabilities and day counts, deterministic
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    const double u = static_cast<double>(x >> 11) / 9007199254740992.0;
+    values.push_back(u);
+    values.push_back(u * 20000.0);
+    values.push_back(std::round(u * 1e6) / 1e4);
+  }
+  for (const double v : values) {
+    std::string s;
+    append_json_number(v, s);
+    ASSERT_EQ(s, reference(v)) << "value " << v;
+  }
 }
 
 TEST(Writer, ErrorRecordsAndAbsentParts) {
