@@ -663,6 +663,23 @@ constexpr std::array<std::uint8_t, 256> kScanFlags = [] {
   return t;
 }();
 
+// The end of the word run starting at i, eight bytes per step (the zero
+// padding after the text stops it), with the kNonDigitFlag/kOtherLetterFlag
+// of its bytes or'ed into `seen`, as the kScanFlags byte loop would.
+inline std::size_t word_end(const char* p, std::size_t i, std::uint8_t& seen) noexcept {
+  for (;; i += 8) {
+    const std::uint64_t x = swar::load8(p + i);
+    const std::uint64_t digit = swar::in_range(x, '0', '9');
+    const std::uint64_t other = swar::in_range(x, 'A', 'Z') | swar::high(x);
+    const std::uint64_t word = swar::in_range(x, 'a', 'z') | other | digit | swar::equal(x, '\'');
+    const std::uint64_t stop = ~word & swar::kHigh;
+    const std::uint64_t lanes = stop ? swar::below(swar::first(stop)) & swar::kHigh : swar::kHigh;
+    if (word & ~digit & lanes) seen |= kNonDigitFlag;
+    if (other & lanes) seen |= kOtherLetterFlag;
+    if (stop) return i + swar::first(stop);
+  }
+}
+
 // Fills toks[0..) and returns the count; toks has room for s.size() + 1
 // tokens and s is followed by at least 8 zero bytes.
 // Person counts for Scanned::reply(), gathered while scanning.
@@ -704,10 +721,14 @@ std::size_t tokenize(std::string_view s, Tok* toks, ReplyCounts& counts) {
       // One pass: find the end and note whether it is all digits.
       std::size_t j = i;
       std::uint8_t seen = 0;
-      std::uint8_t f;
-      while ((f = kScanFlags[static_cast<unsigned char>(p[j])]) & kWordFlag) {  // the zero padding stops it
-        seen |= f;
-        ++j;
+      if constexpr (swar::kEnabled) {
+        j = word_end(p, i, seen);
+      } else {
+        std::uint8_t f;
+        while ((f = kScanFlags[static_cast<unsigned char>(p[j])]) & kWordFlag) {  // the zero padding stops it
+          seen |= f;
+          ++j;
+        }
       }
       const bool digits = !(seen & kNonDigitFlag);
       // "hyphen-joined" words stay one token when the joined form is known

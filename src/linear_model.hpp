@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -57,10 +58,10 @@ class LinearModel {
   // Row `feature` of the buckets x labels weight matrix: that feature's
   // contribution to each label score. Precondition: feature < buckets().
   std::span<Real> row(std::uint32_t feature) noexcept {
-    return {weights_.data() + first_ + static_cast<std::size_t>(feature) * stride_, labels_.size()};
+    return {weights_.data() + static_cast<std::size_t>(feature) * stride_, labels_.size()};
   }
   std::span<const Real> row(std::uint32_t feature) const noexcept {
-    return {weights_.data() + first_ + static_cast<std::size_t>(feature) * stride_, labels_.size()};
+    return {weights_.data() + static_cast<std::size_t>(feature) * stride_, labels_.size()};
   }
   std::span<Real> bias() noexcept { return bias_; }
   std::span<const Real> bias() const noexcept { return bias_; }
@@ -95,13 +96,33 @@ class LinearModel {
  private:
   std::vector<std::string> labels_;
   FeatureConfig config_;
+  // Zeroed floats, 64-byte aligned; buffers of 2 MB and more are aligned to
+  // 2 MB and asked to be backed by huge pages (Linux madvise), so the
+  // scattered row reads of scoring do not miss the TLB on every feature.
+  class RowStorage {
+   public:
+    RowStorage() = default;
+    explicit RowStorage(std::size_t n);
+    RowStorage(const RowStorage& other);
+    RowStorage& operator=(const RowStorage& other);
+    RowStorage(RowStorage&&) noexcept = default;
+    RowStorage& operator=(RowStorage&&) noexcept = default;
+    Real* data() noexcept { return data_.get(); }
+    const Real* data() const noexcept { return data_.get(); }
+
+   private:
+    struct Free {
+      void operator()(Real* p) const noexcept;
+    };
+    std::unique_ptr<Real[], Free> data_;
+    std::size_t size_ = 0;
+  };
+
   // buckets rows of `stride_` floats, row-major: labels rounded up to whole
-  // 64-byte cache lines (16 floats), and row 0 starts on a line boundary at
-  // weights_[first_], so scoring a feature touches exactly one line per 16
-  // labels. Padding floats stay zero.
-  std::vector<Real> weights_;
+  // 64-byte cache lines (16 floats), so scoring a feature touches exactly
+  // one line per 16 labels. Padding floats stay zero.
+  RowStorage weights_;
   std::size_t stride_ = 0;
-  std::size_t first_ = 0;
   std::vector<Real> bias_;
   std::vector<std::pair<std::string, std::string>> metadata_;
   std::vector<SelfTest> self_tests_;
