@@ -93,3 +93,21 @@ TEST(Tokenizer, InvalidBytesDoNotCrash) {
 
 }  // namespace
 }  // namespace lovelorn::detail
+
+namespace lovelorn::detail {
+namespace {
+
+TEST(Tokenizer, SpellsOutInformalForms) {
+  EXPECT_EQ(spell_out("im"), "i'm");
+  EXPECT_EQ(spell_out("u"), "you");
+  EXPECT_EQ(spell_out("ur"), "your");
+  EXPECT_EQ(spell_out("youre"), "you're");
+  EXPECT_EQ(spell_out("shouldnt"), "shouldn't");  // eight bytes: the longest key
+  EXPECT_EQ(spell_out("bf"), "boyfriend");
+  // Words that share a first letter and a length with an entry stay as they are.
+  for (const char* w : {"is", "it", "in", "the", "too", "date", "does", "when", "shouldnt'", "shouldnts", "a", "i", ""})
+    EXPECT_EQ(spell_out(w), w) << w;
+}
+
+}  // namespace
+}  // namespace lovelorn::detail
