@@ -44,7 +44,8 @@ void reset(Analysis& a) {
   a.contact_events.clear();
   a.facts = RelationshipFacts{};
   a.asks_question = false;
-  a.situation.reset();
+  // a.situation is refilled in place (or reset) by analyze: its vectors keep
+  // their storage from one comment to the next.
   a.produced = Produced{};
 }
 
@@ -132,23 +133,19 @@ void Analyzer::analyze(std::string_view text, std::string_view timestamp, Worksp
   a.asks_question = detail::asks_question(ws.normalized);
   a.produced.facts = true;
 
-  if (im.model) {
-    detail::extract_features(ws.tokens, a, im.model->config(), ws.features);
-    im.model->predict(ws.features, ws.probs);
-    Situation s;
-    s.labels = im.labels;
-    s.scores.assign(ws.probs.begin(), ws.probs.end());
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < s.scores.size(); ++i) {
-      if (s.scores[i] > s.scores[best]) best = i;
-    }
-    if (!s.scores.empty()) {
-      s.label = s.labels[best];
-      s.p = s.scores[best];
-    }
-    a.situation = std::move(s);
-    a.produced.situation = true;
+  if (!im.model) {
+    a.situation.reset();
+    return;
   }
+  detail::extract_features(ws.tokens, a, im.model->config(), ws.features);
+  im.model->predict(ws.features, ws.probs);
+  Situation& s = a.situation ? *a.situation : a.situation.emplace();
+  if (s.labels != im.labels) s.labels = im.labels;
+  s.scores.assign(ws.probs.begin(), ws.probs.end());
+  const std::size_t best = detail::LinearModel::argmax(ws.probs);
+  s.label = s.scores.empty() ? std::string() : s.labels[best];
+  s.p = s.scores.empty() ? 0.0 : s.scores[best];
+  a.produced.situation = true;
 }
 
 }  // namespace lovelorn

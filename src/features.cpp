@@ -232,20 +232,33 @@ struct NameSink {
 };
 
 // Drops repeated ids, keeping each id's first occurrence in place. A comment
-// has a few hundred ids: one small open-addressing table (reused per thread,
-// cleared per call) beats sorting them.
+// has a few hundred ids: one small open-addressing table beats sorting them.
+// The table is reused per thread and never cleared: a slot holds
+// (comment number << 32 | id), and a slot from an earlier comment counts as
+// empty. Each comment probes only the first bit_ceil(2n) slots.
 void keep_first_occurrences(std::vector<std::uint32_t>& ids) {
-  thread_local std::vector<std::uint32_t> table;  // id + 1, 0 = empty
+  thread_local std::vector<std::uint64_t> table;
+  thread_local std::uint64_t generation = 0;
   const std::size_t cap = std::bit_ceil(std::max<std::size_t>(64, ids.size() * 2));
-  table.assign(cap, 0);
+  if (table.size() < cap) table.assign(cap, 0);
+  if (++generation >> 32 != 0) {  // after 2^32 comments: start over
+    std::fill(table.begin(), table.end(), 0);
+    generation = 1;
+  }
+  const std::uint64_t tag = generation << 32;
   const int shift = 64 - std::countr_zero(cap);
   std::size_t kept = 0;
   for (const std::uint32_t id : ids) {
-    std::size_t i = static_cast<std::size_t>((static_cast<std::uint64_t>(id) * kMul) >> shift);
-    while (table[i] != 0 && table[i] != id + 1) i = (i + 1) & (cap - 1);
-    if (table[i] == 0) {
-      table[i] = id + 1;
-      ids[kept++] = id;
+    const std::uint64_t key = tag | id;
+    for (std::size_t i = static_cast<std::size_t>((static_cast<std::uint64_t>(id) * kMul) >> shift);;
+         i = (i + 1) & (cap - 1)) {
+      const std::uint64_t v = table[i];
+      if (v == key) break;  // seen in this comment
+      if ((v & ~0xFFFFFFFFull) != tag) {  // empty for this comment
+        table[i] = key;
+        ids[kept++] = id;
+        break;
+      }
     }
   }
   ids.resize(kept);
