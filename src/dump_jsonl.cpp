@@ -28,6 +28,52 @@ std::string_view type_name(element_type t) {
 }
 
 // A scalar as text (strings as is, numbers in their shortest form).
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// The UTF-16 code unit of the escape "\uXXXX" at line[i], or -1.
+long escaped_unit(std::string_view line, std::size_t i) {
+  if (i + 6 > line.size() || line[i] != '\\' || line[i + 1] != 'u') return -1;
+  long v = 0;
+  for (std::size_t k = i + 2; k < i + 6; ++k) {
+    if (!is_hex(line[k])) return -1;
+    v = v * 16 + (line[k] <= '9' ? line[k] - '0' : (line[k] | 0x20) - 'a' + 10);
+  }
+  return v;
+}
+
+// Copies `line` to `out` with every \u escape of a surrogate that is not
+// part of a high+low pair replaced by \ufffd; returns how many were
+// replaced (0: `out` is not to be used).
+std::uint32_t repair_lone_surrogates(std::string_view line, std::string& out) {
+  std::uint32_t replaced = 0;
+  out.clear();
+  out.reserve(line.size());
+  for (std::size_t i = 0; i < line.size();) {
+    if (line[i] != '\\' || i + 1 >= line.size()) {
+      out += line[i++];
+      continue;
+    }
+    const long unit = escaped_unit(line, i);
+    if (unit < 0xD800 || unit > 0xDFFF) {  // not a surrogate (or another escape): copy both bytes
+      out.append(line.substr(i, 2));
+      i += 2;
+      continue;
+    }
+    const long next = escaped_unit(line, i + 6);
+    if (unit <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) {  // a proper pair
+      out.append(line.substr(i, 12));
+      i += 12;
+      continue;
+    }
+    out += "\\ufffd";
+    ++replaced;
+    i += 6;
+  }
+  return replaced;
+}
+
 bool scalar_text(element e, std::string& out) {
   switch (e.type()) {
     case element_type::STRING: out.assign(std::string_view(e.get_string().value_unsafe())); return true;
@@ -85,8 +131,20 @@ class JsonlReader : public DumpReader::Impl {
       // the record, as for every other format.
       std::uint32_t repaired = 0;
       repaired_line_ = repair_utf8(line, &repaired);
-      err = parser_.parse(repaired_line_.data(), repaired_line_.size()).get(doc);
+      line = repaired_line_;
+      err = parser_.parse(line.data(), line.size()).get(doc);
       out.comment.repaired_utf8 = repaired;
+    }
+    if (err == simdjson::STRING_ERROR) {
+      // Lone UTF-16 surrogate escapes ("\ud83d" from an emoji cut in half,
+      // common in Reddit dumps) are not valid JSON text: make them U+FFFD
+      // and keep the record.
+      std::string fixed;
+      if (const std::uint32_t n = repair_lone_surrogates(line, fixed)) {
+        repaired_line_ = std::move(fixed);
+        err = parser_.parse(repaired_line_.data(), repaired_line_.size()).get(doc);
+        out.comment.repaired_utf8 += n;
+      }
     }
     if (err) {
       fail(out, Errc::parse_error, std::string("invalid JSON: ") + simdjson::error_message(err));

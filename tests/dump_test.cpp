@@ -85,6 +85,26 @@ TEST(JsonlReader, CommentsSubmissionsTimesAndErrors) {
   EXPECT_EQ(recs[6].comment.timestamp, "2020-05-01T10:00:00");
 }
 
+TEST(JsonlReader, LoneSurrogateEscapesBecomeReplacementCharacters) {
+  const std::string data =
+      "{\"id\":\"a\",\"body\":\"cut \\ud83d off\"}\n"             // high surrogate alone
+      "{\"id\":\"b\",\"body\":\"\\ude00 first\"}\n"               // low surrogate alone
+      "{\"id\":\"c\",\"body\":\"x\\ude00\\ud83d\"}\n"          // a pair in the wrong order
+      "{\"id\":\"d\",\"body\":\"smile \\ud83d\\ude00, \\\\ud83d\"}\n"  // a real pair, an escaped backslash
+      "{\"id\":\"e\",\"body\":\"still \\ud83d broken \"}\n";
+  TempDir dir;
+  auto recs = read_all(dir.file("s.jsonl", data));
+  ASSERT_EQ(recs.size(), 5u);
+  for (const auto& r : recs) EXPECT_FALSE(r.error) << r.comment.id << ": " << r.error->message();
+  EXPECT_EQ(recs[0].comment.text, "cut \xEF\xBF\xBD off");
+  EXPECT_EQ(recs[0].comment.repaired_utf8, 1u);
+  EXPECT_EQ(recs[1].comment.text, "\xEF\xBF\xBD first");
+  EXPECT_EQ(recs[2].comment.text, "x\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(recs[2].comment.repaired_utf8, 2u);
+  EXPECT_EQ(recs[3].comment.text, "smile \xF0\x9F\x98\x80, \\ud83d");
+  EXPECT_EQ(recs[3].comment.repaired_utf8, 0u);
+}
+
 TEST(JsonlReader, FieldOverridesAndExtraFields) {
   TempDir dir;
   DumpOptions opt;
