@@ -29,6 +29,17 @@ class Workspace::Impl {
   std::vector<detail::Tok> tokens;
   std::vector<std::uint32_t> features;
   std::vector<double> probs;
+
+  // Buffers keep their capacity from one comment to the next, except after
+  // a gigantic comment: then they give the memory back, so a worker's memory
+  // follows the comments it is working on, not the largest one ever seen.
+  void trim_for(std::size_t next_bytes) {
+    constexpr std::size_t kKeepBytes = std::size_t{1} << 20;
+    if (normalized.text.capacity() <= kKeepBytes || next_bytes >= kKeepBytes / 4) return;
+    normalized = detail::NormalizedText();
+    std::vector<detail::Tok>().swap(tokens);
+    std::vector<std::uint32_t>().swap(features);
+  }
 };
 
 namespace {
@@ -103,6 +114,7 @@ void Analyzer::analyze(std::string_view text, std::string_view timestamp, Worksp
   const Impl& im = *impl_;
   Workspace::Impl& ws = workspace.impl();
   reset(a);
+  ws.trim_for(text.size());
   detail::normalize(text, ws.normalized);
   if (!ws.state) ws.state = im.tokenizer.make_state();
   im.tokenizer.tokenize(ws.normalized, *ws.state, ws.tokens);

@@ -1,5 +1,9 @@
 #include "lovelorn/batch.hpp"
 
+#if defined(__GLIBC__)
+#include <malloc.h>  // malloc_trim
+#endif
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -21,8 +25,15 @@ struct Batch {
   BatchStats stats;
 };
 
+void return_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 // Analyses every record of `b` and renders the output chunk.
 void process(const Analyzer& analyzer, Workspace& ws, const BatchOptions& opt, Batch& b) {
+  if (b.out.capacity() > 4 * opt.batch_bytes) std::string().swap(b.out);  // it grew for a gigantic record
   b.out.clear();
   b.stats = BatchStats{};
   if (b.analyses.size() < b.size) b.analyses.resize(b.size);
@@ -45,6 +56,19 @@ void process(const Analyzer& analyzer, Workspace& ws, const BatchOptions& opt, B
       write_json(r, a, opt.writer, b.out);
       b.out += '\n';
     }
+    // After a gigantic record the buffers it grew are given back (here, in
+    // the Workspace and in the reader) during the next record; then glibc is
+    // asked to return the freed memory to the system, which it otherwise
+    // keeps for the rest of the run.
+    thread_local bool trim_pending = false;
+    if (a != nullptr && trim_pending) {
+      return_free_memory();
+      trim_pending = false;
+    }
+    if (a != nullptr && r.comment.text.size() > opt.batch_bytes) {
+      b.analyses[i] = Analysis();  // its results can be huge too
+      trim_pending = true;
+    }
   }
   b.stats.records = b.size;
 }
@@ -58,11 +82,20 @@ void merge(BatchStats& into, const BatchStats& from) {
   for (const auto& [label, n] : from.labels) into.labels[label] += n;
 }
 
-// Fills `b` with up to `n` records; false when the input had none left.
-bool fill(Batch& b, std::size_t n, const std::function<bool(DumpRecord&)>& next) {
+// Fills `b` with up to `n` records and about `bytes` of text (at least one
+// record); false when the input had none left.
+bool fill(Batch& b, std::size_t n, std::size_t bytes, const std::function<bool(DumpRecord&)>& next) {
   if (b.records.size() < n) b.records.resize(n);
   b.size = 0;
-  while (b.size < n && next(b.records[b.size])) ++b.size;
+  std::size_t text = 0;
+  while (b.size < n && text < bytes) {
+    DumpRecord& r = b.records[b.size];
+    // A slot that held a gigantic record gives that memory back first.
+    if (r.comment.text.capacity() > bytes) r = DumpRecord();
+    if (!next(r)) break;
+    text += r.comment.text.size();
+    ++b.size;
+  }
   return b.size > 0;
 }
 
@@ -84,6 +117,7 @@ BatchStats score_records(const Analyzer& analyzer, const std::function<bool(Dump
                          const std::function<void(const DumpRecord&, const Analysis*)>& on_record) {
   BatchStats stats;
   const std::size_t per_batch = std::max<std::size_t>(1, options.batch_records);
+  const std::size_t batch_bytes = std::max<std::size_t>(1, options.batch_bytes);
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::max(threads, 1);
 
@@ -91,7 +125,7 @@ BatchStats score_records(const Analyzer& analyzer, const std::function<bool(Dump
     // No pool: read, analyse and write in turn on this thread.
     Workspace ws;
     Batch b;
-    while (!stats.write_failed && fill(b, per_batch, next)) {
+    while (!stats.write_failed && fill(b, per_batch, batch_bytes, next)) {
       process(analyzer, ws, options, b);
       deliver(b, write, on_record, stats);
     }
@@ -172,7 +206,7 @@ BatchStats score_records(const Analyzer& analyzer, const std::function<bool(Dump
       }
     }
     if (!b) b = std::make_unique<Batch>();
-    if (stop || !fill(*b, per_batch, next)) break;
+    if (stop || !fill(*b, per_batch, batch_bytes, next)) break;
     {
       std::lock_guard lock(mu);
       b->seq = batches_read++;

@@ -118,6 +118,12 @@ class JsonlReader : public DumpReader::Impl {
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;  // blank lines are not records
       begin_record(out, lines_.line_number());
       parse(line, out);
+      // simdjson keeps buffers sized for the largest document it has parsed
+      // (about 13x the line): after a gigantic line, start from a fresh parser.
+      if (line.size() > kKeepParserBytes) {
+        parser_ = simdjson::dom::parser();
+        std::string().swap(repaired_line_);
+      }
       return true;
     }
   }
@@ -222,6 +228,7 @@ class JsonlReader : public DumpReader::Impl {
     return append("text", true);
   }
 
+  static constexpr std::size_t kKeepParserBytes = std::size_t{1} << 20;
   simdjson::dom::parser parser_;
   std::string repaired_line_;
   std::vector<std::string> text_fields_, id_names_, time_names_;

@@ -236,11 +236,15 @@ struct NameSink {
 // The table is reused per thread and never cleared: a slot holds
 // (comment number << 32 | id), and a slot from an earlier comment counts as
 // empty. Each comment probes only the first bit_ceil(2n) slots.
-void keep_first_occurrences(std::vector<std::uint32_t>& ids) {
+void keep_first_occurrences(std::vector<std::uint32_t>& ids, std::uint32_t buckets) {
   thread_local std::vector<std::uint64_t> table;
   thread_local std::uint64_t generation = 0;
-  const std::size_t cap = std::bit_ceil(std::max<std::size_t>(64, ids.size() * 2));
+  // At most `buckets` distinct ids, however long the comment.
+  const std::size_t cap = std::bit_ceil(std::max<std::size_t>(64, std::min<std::size_t>(ids.size(), buckets) * 2));
   if (table.size() < cap) table.assign(cap, 0);
+  if (table.size() > (std::size_t{1} << 17) && cap <= (std::size_t{1} << 12)) {
+    std::vector<std::uint64_t>(cap, 0).swap(table);  // after a gigantic comment: give the memory back
+  }
   if (++generation >> 32 != 0) {  // after 2^32 comments: start over
     std::fill(table.begin(), table.end(), 0);
     generation = 1;
@@ -280,7 +284,7 @@ void extract_features(const std::vector<Tok>& tokens, const Analysis& facts, con
   out.clear();
   IdSink sink{FamilyKeys(cfg.seed), cfg.buckets, &out};
   visit(tokens, facts, cfg, sink);
-  keep_first_occurrences(out);
+  keep_first_occurrences(out, cfg.buckets);
 }
 
 void describe_features(const std::vector<Tok>& tokens, const Analysis& facts, const FeatureConfig& cfg,

@@ -680,8 +680,6 @@ inline std::size_t word_end(const char* p, std::size_t i, std::uint8_t& seen) no
   }
 }
 
-// Fills toks[0..) and returns the count; toks has room for s.size() + 1
-// tokens and s is followed by at least 8 zero bytes.
 // Person counts for Scanned::reply(), gathered while scanning.
 struct ReplyCounts {
   int you = 0, me = 0, your_partner = 0, my_partner = 0;
@@ -704,9 +702,22 @@ struct ReplyCounts {
   }
 };
 
-std::size_t tokenize(std::string_view s, Tok* toks, ReplyCounts& counts) {
+// Fills store[0..) (growing it when needed) and returns the count; s is
+// followed by at least 8 zero bytes.
+std::size_t tokenize(std::string_view s, std::vector<Tok>& store, ReplyCounts& counts) {
   const Index& idx = index();
   std::size_t count = 0;
+  // Room for a typical text up front; doubled when a text is all tokens.
+  Tok* toks = store.data();
+  std::size_t room = store.size();
+  auto next_tok = [&]() -> Tok& {
+    if (count == room) {
+      store.resize(room * 2 + 64);
+      toks = store.data();
+      room = store.size();
+    }
+    return toks[count++];
+  };
   const std::size_t n = s.size();
   const char* p = s.data();
   std::size_t i = 0;
@@ -744,7 +755,7 @@ std::size_t tokenize(std::string_view s, Tok* toks, ReplyCounts& counts) {
       // Trailing apostrophes ("guys'") are not part of the word.
       std::size_t e = j;
       while (p[e - 1] == '\'' && e > i + 1) --e;
-      Tok& t = toks[count++];
+      Tok& t = next_tok();
       t = Tok{};
       t.begin = static_cast<std::uint32_t>(i);
       t.end = static_cast<std::uint32_t>(e);
@@ -780,7 +791,7 @@ std::size_t tokenize(std::string_view s, Tok* toks, ReplyCounts& counts) {
     switch (c) {
       case '.': case ',': case ';': case ':': case '!': case '?': case '"': case '(': case ')':
       case '-': case '/': case '\n': case '*': {
-        Tok& t = toks[count++];
+        Tok& t = next_tok();
         t = Tok{};
         t.begin = static_cast<std::uint32_t>(i);
         t.end = static_cast<std::uint32_t>(i + 1);
@@ -804,13 +815,20 @@ const Scanned& scan(std::string_view folded) {
   if (cache.toks_.size() > 0 && folded == std::string_view(cache.text_).substr(0, cache.size_)) return cache;
   // The copy is padded with zero bytes: they end the last word, and words
   // can be hashed and compared a block of eight bytes at a time.
+  // After a gigantic comment, give its memory back instead of keeping it
+  // for the rest of the run.
+  constexpr std::size_t kKeepBytes = std::size_t{1} << 20;
+  if (cache.text_.capacity() > kKeepBytes && folded.size() < kKeepBytes / 4) {
+    std::string().swap(cache.text_);
+    std::vector<Tok>().swap(cache.toks_);
+  }
   cache.text_.assign(folded);
   cache.text_.append(8, '\0');
   cache.size_ = folded.size();
-  // every token covers at least one byte: room for the worst case, grown rarely
-  if (cache.toks_.size() < folded.size() + 1) cache.toks_.resize(folded.size() + folded.size() / 2 + 64);
+  // Typical text has a token per five bytes; tokenize() grows the rest.
+  if (cache.toks_.size() < folded.size() / 4 + 64) cache.toks_.resize(folded.size() / 4 + 64);
   ReplyCounts counts;
-  cache.count_ = tokenize(std::string_view(cache.text_).substr(0, cache.size_), cache.toks_.data(), counts);
+  cache.count_ = tokenize(std::string_view(cache.text_).substr(0, cache.size_), cache.toks_, counts);
   cache.reply_ = counts.reply();
   return cache;
 }

@@ -136,7 +136,7 @@ void Tokenizer::tokenize(const NormalizedText& nt, State& state, std::vector<Tok
   const std::string_view s = nt.text;
   const std::size_t n = s.size();
   const char* const nul_terminated = nt.text.c_str();
-  out.reserve(n + 1);  // every token covers at least one byte
+  out.reserve(n / 4 + 16);  // a token per five bytes is typical; emplace_back grows the rest
   const bool identity = nt.identity;
   bool sentence_start = true;
   auto emit = [&](std::size_t b, std::size_t e, TokenKind kind) {

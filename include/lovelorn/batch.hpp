@@ -5,8 +5,11 @@
 // pool of workers analyses the batches, each worker with its own Workspace
 // over the one shared Analyzer, and renders every record to JSON or CSV; the
 // caller's `write` receives the rendered batches strictly in input order.
-// At most `max_batches_in_flight` batches exist at once, so memory does not
-// grow with the input.
+// At most `max_batches_in_flight` batches exist at once, each of at most
+// `batch_records` records and `batch_bytes` of text (or one record, when a
+// single record is larger), and buffers that grew for a gigantic record are
+// given back afterwards: memory does not grow with the input, and a few huge
+// records cost their own size, not a multiple of it for the rest of the run.
 //
 //   lovelorn::BatchOptions opt;  // threads = all cores
 //   lovelorn::BatchStats stats = lovelorn::score_records(analyzer,
@@ -36,7 +39,8 @@ enum class OutputFormat : std::uint8_t { jsonl, csv };
 
 struct BatchOptions {
   int threads = 0;                     // 0 = std::thread::hardware_concurrency()
-  std::size_t batch_records = 256;     // records per batch
+  std::size_t batch_records = 256;     // records per batch, at most
+  std::size_t batch_bytes = 1u << 20;  // comment text per batch, at most (a batch always takes one record)
   std::size_t max_batches_in_flight = 0;  // 0 = 4 x threads
   OutputFormat format = OutputFormat::jsonl;
   WriterOptions writer;
