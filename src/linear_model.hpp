@@ -105,8 +105,13 @@ class LinearModel {
     explicit RowStorage(std::size_t n);
     RowStorage(const RowStorage& other);
     RowStorage& operator=(const RowStorage& other);
-    RowStorage(RowStorage&&) noexcept = default;
-    RowStorage& operator=(RowStorage&&) noexcept = default;
+    RowStorage(RowStorage&& other) noexcept
+        : data_(std::move(other.data_)), size_(std::exchange(other.size_, 0)) {}
+    RowStorage& operator=(RowStorage&& other) noexcept {
+      data_ = std::move(other.data_);
+      size_ = std::exchange(other.size_, 0);
+      return *this;
+    }
     Real* data() noexcept { return data_.get(); }
     const Real* data() const noexcept { return data_.get(); }
 

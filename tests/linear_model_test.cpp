@@ -48,6 +48,36 @@ TEST(LinearModel, SumOfRowsPlusBias) {
   EXPECT_NEAR(std::accumulate(p.begin(), p.end(), 0.0), 1.0, 1e-12);
 }
 
+TEST(LinearModel, CopiesAndMovesKeepTheWeights) {
+  const LinearModel original = small_model(false);
+  LinearModel copy = original;
+  copy.row(3)[0] = 5.0f;  // a deep copy: the original keeps its row
+  EXPECT_EQ(original.weight(3, 0), 2.0f);
+  EXPECT_EQ(copy.weight(7, 2), 1.5f);
+  LinearModel moved = std::move(copy);
+  EXPECT_EQ(moved.weight(3, 0), 5.0f);
+  LinearModel again = small_model(false);
+  again = moved;  // copy-assign over a model that has weights
+  EXPECT_EQ(again.weight(3, 0), 5.0f);
+  EXPECT_EQ(again.weight(3, 1), -1.0f);
+}
+
+TEST(LinearModel, ManyLabelsSpanSeveralCacheLines) {
+  FeatureConfig cfg;
+  cfg.buckets = 4;
+  cfg.unit_norm = false;
+  std::vector<std::string> labels;
+  for (int k = 0; k < 70; ++k) labels.push_back("label" + std::to_string(k));  // rows of five 16-float lines, summed on the heap
+  LinearModel m(labels, cfg);
+  for (std::size_t k = 0; k < labels.size(); ++k) m.row(2)[k] = static_cast<Real>(k) / 10;
+  std::vector<double> scores;
+  m.scores({2}, scores);
+  ASSERT_EQ(scores.size(), labels.size());
+  for (std::size_t k = 0; k < labels.size(); ++k) EXPECT_NEAR(scores[k], static_cast<double>(k) / 10, 1e-6);
+  m.scores({1, 3}, scores);  // untouched rows (and the padding after row 2) are zero
+  for (const double v : scores) EXPECT_EQ(v, 0.0);
+}
+
 TEST(LinearModel, UnitNormScalesFeaturesNotBias) {
   const LinearModel m = small_model(true);
   std::vector<double> s;
