@@ -86,12 +86,17 @@ void merge(BatchStats& into, const BatchStats& from) {
 // record); false when the input had none left.
 bool fill(Batch& b, std::size_t n, std::size_t bytes, const std::function<bool(DumpRecord&)>& next) {
   if (b.records.size() < n) b.records.resize(n);
+  // Slots keep their strings' capacity from batch to batch, so each slot
+  // would drift towards the longest record it ever held. When the slots
+  // together hold more than twice the byte limit, the long ones start over.
+  std::size_t held = 0;
+  for (const DumpRecord& r : b.records) held += r.comment.text.capacity();
+  const std::size_t long_slot = held > 2 * bytes ? 4 * bytes / n : bytes;
   b.size = 0;
   std::size_t text = 0;
   while (b.size < n && text < bytes) {
     DumpRecord& r = b.records[b.size];
-    // A slot that held a gigantic record gives that memory back first.
-    if (r.comment.text.capacity() > bytes) r = DumpRecord();
+    if (r.comment.text.capacity() > long_slot) r = DumpRecord();
     if (!next(r)) break;
     text += r.comment.text.size();
     ++b.size;

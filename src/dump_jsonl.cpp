@@ -27,7 +27,6 @@ std::string_view type_name(element_type t) {
   return "a value";
 }
 
-// A scalar as text (strings as is, numbers in their shortest form).
 bool is_hex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -74,6 +73,7 @@ std::uint32_t repair_lone_surrogates(std::string_view line, std::string& out) {
   return replaced;
 }
 
+// A scalar as text (strings as is, numbers in their shortest form).
 bool scalar_text(element e, std::string& out) {
   switch (e.type()) {
     case element_type::STRING: out.assign(std::string_view(e.get_string().value_unsafe())); return true;
