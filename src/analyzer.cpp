@@ -20,6 +20,7 @@ class Analyzer::Impl {
   std::vector<std::string> labels;
   std::string model_path;
   bool keep_tokens = false;
+  AnalysisParts parts;
 };
 
 class Workspace::Impl {
@@ -71,7 +72,11 @@ Workspace::~Workspace() = default;
 Result<Analyzer> Analyzer::create(const AnalyzerOptions& options) {
   auto impl = std::make_shared<Impl>();
   impl->keep_tokens = options.keep_tokens;
-  if (options.load_model) {
+  impl->parts = options.parts;
+  if (impl->parts.situation) {
+    impl->parts = AnalysisParts{};  // the model's features come from every extractor
+  }
+  if (options.load_model && options.parts.situation) {
     const std::string path = options.model_path.empty() ? detail::default_model_path() : options.model_path;
     if (!path.empty()) {
       auto model = detail::read_model_file(path);
@@ -128,22 +133,29 @@ void Analyzer::analyze(std::string_view text, std::string_view timestamp, Worksp
     for (const auto& t : ws.tokens) a.tokens.push_back(Token{t.begin, t.end, t.kind, t.sentence_start, std::string(t.norm)});
   }
 
-  detail::extract_durations(text, ws.normalized, a.durations);
-  a.relationship_length_days = detail::relationship_length_days(ws.normalized, a.durations);
-  a.produced.durations = true;
-
-  std::optional<detail::Date> now;
-  if (!timestamp.empty()) {
-    if (auto t = detail::parse_timestamp(timestamp)) now = t->date;
+  const AnalysisParts& parts = im.parts;
+  if (parts.durations) {
+    detail::extract_durations(text, ws.normalized, a.durations);
+    a.relationship_length_days = detail::relationship_length_days(ws.normalized, a.durations);
+    a.produced.durations = true;
   }
-  detail::extract_time_anchors(text, ws.normalized, now, a.time_anchors);
-  a.produced.time_anchors = true;
-
-  detail::extract_contacts(text, ws.normalized, a.contact_events);
-  a.produced.contact_events = true;
-  a.facts = detail::extract_facts(ws.normalized);
-  a.asks_question = detail::asks_question(ws.normalized);
-  a.produced.facts = true;
+  if (parts.time_anchors) {
+    std::optional<detail::Date> now;
+    if (!timestamp.empty()) {
+      if (auto t = detail::parse_timestamp(timestamp)) now = t->date;
+    }
+    detail::extract_time_anchors(text, ws.normalized, now, a.time_anchors);
+    a.produced.time_anchors = true;
+  }
+  if (parts.contact_events) {
+    detail::extract_contacts(text, ws.normalized, a.contact_events);
+    a.produced.contact_events = true;
+  }
+  if (parts.facts) {
+    a.facts = detail::extract_facts(ws.normalized);
+    a.asks_question = detail::asks_question(ws.normalized);
+    a.produced.facts = true;
+  }
 
   if (!im.model) {
     a.situation.reset();

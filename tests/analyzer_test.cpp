@@ -35,6 +35,33 @@ TEST(Analyzer, TokensCarryOriginalOffsets) {
   EXPECT_FALSE(a.situation.has_value());
 }
 
+TEST(Analyzer, OnlyTheChosenPartsAreComputed) {
+  const std::string text = "We dated for 2 years and he stopped texting me in May. Should I call him?";
+  AnalyzerOptions o = no_model();
+  const Analysis all = Analyzer(o).analyze(text);
+  o.parts = AnalysisParts{.durations = true, .time_anchors = false, .contact_events = false, .facts = false,
+                          .situation = false};
+  const Analysis some = Analyzer(o).analyze(text);
+  EXPECT_TRUE(some.produced.durations);
+  EXPECT_FALSE(some.produced.time_anchors);
+  EXPECT_FALSE(some.produced.contact_events);
+  EXPECT_FALSE(some.produced.facts);
+  ASSERT_EQ(some.durations.size(), all.durations.size());
+  EXPECT_EQ(some.durations[0].days, all.durations[0].days);
+  EXPECT_EQ(some.relationship_length_days, all.relationship_length_days);
+  EXPECT_TRUE(some.contact_events.empty());
+  EXPECT_FALSE(all.contact_events.empty());
+  EXPECT_EQ(some.token_count, all.token_count);
+
+  // The situation model reads every extractor: asking for it turns them on.
+  o.parts = AnalysisParts{.durations = false, .time_anchors = false, .contact_events = false, .facts = false,
+                          .situation = true};
+  const Analysis with_situation = Analyzer(o).analyze(text);
+  EXPECT_TRUE(with_situation.produced.durations);
+  EXPECT_TRUE(with_situation.produced.contact_events);
+  EXPECT_TRUE(with_situation.produced.facts);
+}
+
 TEST(Analyzer, AnyBytesAreAccepted) {
   const Analyzer analyzer(no_model());
   const Analysis a = analyzer.analyze(std::string("\xFF\xFE\0 he \xC0\xAF left", 13));

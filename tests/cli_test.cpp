@@ -118,3 +118,35 @@ TEST(Cli, OutputIsIdenticalForAnyThreadCount) {
 
 }  // namespace
 }  // namespace lovelorn
+
+namespace lovelorn {
+namespace {
+
+// --fields decides what is computed as well as what is printed: a partial
+// run gives the same values as the full run, for the fields it shows.
+TEST(Cli, FieldsComputeOnlyWhatTheyShow) {
+  test::TempDir dir;
+  const std::string in = dir.file(
+      "few.jsonl",
+      "{\"id\":\"a\",\"body\":\"We dated for 3 months, then he stopped texting me. What should I do?\"}\n"
+      "{\"id\":\"b\",\"body\":\"My husband and I have been married for 2 years and he calls me every day.\"}\n");
+  CliRun full = run("score -q --no-model --format csv " + in, dir);
+  CliRun durations = run("score -q --no-model --format csv --fields id,relationship_length_days,durations " + in, dir);
+  ASSERT_EQ(full.code, 0) << full.err;
+  ASSERT_EQ(durations.code, 0) << durations.err;
+  EXPECT_EQ(durations.out,
+            "id,relationship_length_days,durations\n"
+            "a,91.32,1\n"
+            "b,730.5,1\n");
+  EXPECT_NE(full.out.find(",91.32,1,"), std::string::npos) << full.out;  // the full run agrees
+  EXPECT_NE(full.out.find(",730.5,1,"), std::string::npos) << full.out;
+  CliRun json = run("score -q --fields id,contact_events,asks_question " + in, dir);
+  ASSERT_EQ(json.code, 0) << json.err;
+  EXPECT_EQ(json.out.find("durations"), std::string::npos);
+  EXPECT_EQ(json.out.find("situation"), std::string::npos);
+  EXPECT_NE(json.out.find("\"channel\":\"text\""), std::string::npos);
+  EXPECT_NE(json.out.find("\"asks_question\":true"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lovelorn

@@ -32,6 +32,20 @@
 
 namespace lovelorn {
 
+// Which parts of the analysis to compute. Leaving parts out makes analysis
+// faster (a durations-only Analyzer skips the contact, fact and time
+// extractors and the model); the results say what was produced
+// (Analysis::produced) and writers leave the rest out. The situation model
+// reads every extractor's results as features, so asking for the situation
+// computes them all.
+struct AnalysisParts {
+  bool durations = true;       // also relationship_length_days
+  bool time_anchors = true;
+  bool contact_events = true;
+  bool facts = true;           // also asks_question
+  bool situation = true;       // needs a model; turns every part above on
+};
+
 struct AnalyzerOptions {
   // Situation model file. Empty = the default model: $LOVELORN_MODEL, else
   // the bundled models/situation/situation.llm (source tree or installed
@@ -39,6 +53,7 @@ struct AnalyzerOptions {
   std::string model_path;
   bool load_model = true;    // false: never load a model (no situation)
   bool keep_tokens = false;  // fill Analysis::tokens
+  AnalysisParts parts;       // all by default
 };
 
 class Workspace;

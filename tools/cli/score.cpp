@@ -2,13 +2,13 @@
 #include <glob.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
-#include <optional>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "lovelorn/batch.hpp"
@@ -132,6 +132,15 @@ int run_score(const ScoreArgs& args) {
   AnalyzerOptions aopt;
   aopt.model_path = args.model;
   aopt.load_model = !args.no_model;
+  if (!args.fields.empty()) {
+    // Compute only what the chosen fields show (the situation needs it all).
+    auto wants = [&](std::string_view f) { return std::find(args.fields.begin(), args.fields.end(), f) != args.fields.end(); };
+    aopt.parts.situation = wants("situation");
+    aopt.parts.durations = wants("durations") || wants("relationship_length_days");
+    aopt.parts.time_anchors = wants("time_anchors");
+    aopt.parts.contact_events = wants("contact_events");
+    aopt.parts.facts = wants("facts") || wants("asks_question");
+  }
   auto analyzer = Analyzer::create(aopt);
   if (!analyzer) {
     std::cerr << "lovelorn: " << analyzer.error().message() << '\n';
@@ -256,7 +265,7 @@ void add_score_command(CLI::App& app) {
   cmd->add_option("--model", args->model, "Situation model file (default: the bundled model)");
   cmd->add_flag("--no-model", args->no_model, "Do not classify the situation");
   cmd->add_flag("--with-text", args->with_text, "Add each comment's text to the output");
-  cmd->add_option("--fields", args->fields, "Only these output fields (e.g. --fields id,situation)")
+  cmd->add_option("--fields", args->fields, "Only these output fields, and only the work they need (e.g. --fields id,durations)")
       ->delimiter(',')
       ->allow_extra_args(false);  // "--fields a,b FILE": FILE is an input, not a field
   cmd->add_option("--max-record-bytes", args->max_record_bytes, "Records larger than this become errors")
