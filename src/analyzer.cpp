@@ -74,8 +74,9 @@ Result<Analyzer> Analyzer::create(const AnalyzerOptions& options) {
   impl->keep_tokens = options.keep_tokens;
   impl->parts = options.parts;
   if (impl->parts.situation) {
-    impl->parts = AnalysisParts{};  // the model's features come from every extractor
+    impl->parts = AnalysisParts{};  // the model's features come from the tokens and every extractor
   }
+  if (options.keep_tokens) impl->parts.tokens = true;
   if (options.load_model && options.parts.situation) {
     const std::string path = options.model_path.empty() ? detail::default_model_path() : options.model_path;
     if (!path.empty()) {
@@ -121,19 +122,22 @@ void Analyzer::analyze(std::string_view text, std::string_view timestamp, Worksp
   reset(a);
   ws.trim_for(text.size());
   detail::normalize(text, ws.normalized);
-  if (!ws.state) ws.state = im.tokenizer.make_state();
-  im.tokenizer.tokenize(ws.normalized, *ws.state, ws.tokens);
-
   a.bytes = static_cast<std::uint32_t>(text.size());
   a.invalid_utf8 = ws.normalized.invalid_utf8;
-  a.token_count = static_cast<std::uint32_t>(ws.tokens.size());
-  for (const auto& t : ws.tokens) a.sentence_count += t.sentence_start;
-  if (im.keep_tokens) {
-    a.tokens.reserve(ws.tokens.size());
-    for (const auto& t : ws.tokens) a.tokens.push_back(Token{t.begin, t.end, t.kind, t.sentence_start, std::string(t.norm)});
-  }
 
   const AnalysisParts& parts = im.parts;
+  if (parts.tokens) {
+    if (!ws.state) ws.state = im.tokenizer.make_state();
+    im.tokenizer.tokenize(ws.normalized, *ws.state, ws.tokens);
+    a.token_count = static_cast<std::uint32_t>(ws.tokens.size());
+    for (const auto& t : ws.tokens) a.sentence_count += t.sentence_start;
+    if (im.keep_tokens) {
+      a.tokens.reserve(ws.tokens.size());
+      for (const auto& t : ws.tokens) a.tokens.push_back(Token{t.begin, t.end, t.kind, t.sentence_start, std::string(t.norm)});
+    }
+    a.produced.tokens = true;
+  }
+
   if (parts.durations) {
     detail::extract_durations(text, ws.normalized, a.durations);
     a.relationship_length_days = detail::relationship_length_days(ws.normalized, a.durations);

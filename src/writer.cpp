@@ -218,7 +218,7 @@ void write_json(const DumpRecord& r, const Analysis* a, const WriterOptions& opt
       }
       if (wanted(opt, "asks_question")) o.key("asks_question") += a->asks_question ? "true" : "false";
     }
-    if (wanted(opt, "tokens")) append_int(a->token_count, o.key("tokens"));
+    if (a->produced.tokens && wanted(opt, "tokens")) append_int(a->token_count, o.key("tokens"));
     const std::uint64_t invalid = a->invalid_utf8 + r.comment.repaired_utf8;
     if (invalid > 0 && wanted(opt, "invalid_utf8")) append_int(invalid, o.key("invalid_utf8"));
   }
@@ -287,7 +287,7 @@ void write_csv(const DumpRecord& r, const Analysis* a, const WriterOptions& opt,
     else if (ok && col == "durations" && a->produced.durations) cell = std::to_string(a->durations.size());
     else if (ok && col == "contact_events" && a->produced.contact_events) cell = std::to_string(a->contact_events.size());
     else if (ok && col == "asks_question" && a->produced.facts) cell = a->asks_question ? "true" : "false";
-    else if (ok && col == "tokens") cell = std::to_string(a->token_count);
+    else if (ok && col == "tokens" && a->produced.tokens) cell = std::to_string(a->token_count);
     else if (col == "error" && r.error) cell = r.error->message();
     if (!first) out += ',';
     first = false;

@@ -39,9 +39,12 @@ TEST(Analyzer, OnlyTheChosenPartsAreComputed) {
   const std::string text = "We dated for 2 years and he stopped texting me in May. Should I call him?";
   AnalyzerOptions o = no_model();
   const Analysis all = Analyzer(o).analyze(text);
-  o.parts = AnalysisParts{.durations = true, .time_anchors = false, .contact_events = false, .facts = false,
-                          .situation = false};
+  o.keep_tokens = false;
+  o.parts = AnalysisParts{.tokens = false, .durations = true, .time_anchors = false, .contact_events = false,
+                          .facts = false, .situation = false};
   const Analysis some = Analyzer(o).analyze(text);
+  EXPECT_FALSE(some.produced.tokens);
+  EXPECT_EQ(some.token_count, 0u);
   EXPECT_TRUE(some.produced.durations);
   EXPECT_FALSE(some.produced.time_anchors);
   EXPECT_FALSE(some.produced.contact_events);
@@ -51,12 +54,13 @@ TEST(Analyzer, OnlyTheChosenPartsAreComputed) {
   EXPECT_EQ(some.relationship_length_days, all.relationship_length_days);
   EXPECT_TRUE(some.contact_events.empty());
   EXPECT_FALSE(all.contact_events.empty());
-  EXPECT_EQ(some.token_count, all.token_count);
+  EXPECT_TRUE(all.produced.tokens);
 
   // The situation model reads every extractor: asking for it turns them on.
-  o.parts = AnalysisParts{.durations = false, .time_anchors = false, .contact_events = false, .facts = false,
-                          .situation = true};
+  o.parts = AnalysisParts{.tokens = false, .durations = false, .time_anchors = false, .contact_events = false,
+                          .facts = false, .situation = true};
   const Analysis with_situation = Analyzer(o).analyze(text);
+  EXPECT_TRUE(with_situation.produced.tokens);
   EXPECT_TRUE(with_situation.produced.durations);
   EXPECT_TRUE(with_situation.produced.contact_events);
   EXPECT_TRUE(with_situation.produced.facts);

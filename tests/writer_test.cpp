@@ -67,10 +67,15 @@ TEST(Writer, ErrorRecordsAndAbsentParts) {
   DumpRecord ok;
   ok.comment.id = "x2";
   Analysis a;
-  a.token_count = 4;  // nothing produced: no duration/contact/situation fields
+  a.token_count = 4;  // only tokens produced: no duration/contact/situation fields
+  a.produced.tokens = true;
   line.clear();
   write_json(ok, &a, {}, line);
   EXPECT_EQ(line, "{\"id\":\"x2\",\"author\":null,\"timestamp\":null,\"parent\":null,\"tokens\":4,\"error\":null}");
+  a.produced.tokens = false;  // not computed: left out, not printed as 0
+  line.clear();
+  write_json(ok, &a, {}, line);
+  EXPECT_EQ(line, "{\"id\":\"x2\",\"author\":null,\"timestamp\":null,\"parent\":null,\"error\":null}");
 }
 
 TEST(Writer, DurationsAndSelectedFields) {

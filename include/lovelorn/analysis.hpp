@@ -119,6 +119,7 @@ struct Situation {
 // Which parts of the pipeline produced results; an absent part is never
 // faked, and the JSON writer leaves its fields out.
 struct Produced {
+  bool tokens = false;
   bool durations = false;
   bool time_anchors = false;
   bool contact_events = false;

@@ -39,6 +39,7 @@ namespace lovelorn {
 // reads every extractor's results as features, so asking for the situation
 // computes them all.
 struct AnalysisParts {
+  bool tokens = true;          // token_count, sentence_count (and Analysis::tokens with keep_tokens)
   bool durations = true;       // also relationship_length_days
   bool time_anchors = true;
   bool contact_events = true;

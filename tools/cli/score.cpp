@@ -135,6 +135,7 @@ int run_score(const ScoreArgs& args) {
   if (!args.fields.empty()) {
     // Compute only what the chosen fields show (the situation needs it all).
     auto wants = [&](std::string_view f) { return std::find(args.fields.begin(), args.fields.end(), f) != args.fields.end(); };
+    aopt.parts.tokens = wants("tokens");
     aopt.parts.situation = wants("situation");
     aopt.parts.durations = wants("durations") || wants("relationship_length_days");
     aopt.parts.time_anchors = wants("time_anchors");
