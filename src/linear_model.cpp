@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -50,10 +51,15 @@ Real feature_scale(std::size_t active) noexcept {
 
 LinearModel::LinearModel(std::vector<std::string> labels, const FeatureConfig& cfg)
     : labels_(std::move(labels)), config_(cfg) {
-  constexpr std::size_t kLine = 64 / sizeof(Real);
-  stride_ = (labels_.size() + kLine - 1) / kLine * kLine;
+  stride_ = row_stride(labels_.size());
   weights_ = RowStorage(static_cast<std::size_t>(cfg.buckets) * stride_);
   bias_.assign(labels_.size(), Real(0));
+}
+
+std::size_t LinearModel::row_stride(std::size_t labels) noexcept {
+  constexpr std::size_t kLine = 64 / sizeof(Real);
+  if (labels <= kLine) return std::bit_ceil(std::max<std::size_t>(labels, 1));
+  return (labels + kLine - 1) / kLine * kLine;
 }
 
 Real LinearModel::weight(std::uint32_t feature, std::size_t label) const noexcept {
@@ -85,8 +91,12 @@ void LinearModel::scores(const std::vector<std::uint32_t>& features, std::vector
     const std::uint32_t f = features[i];
     if (f >= config_.buckets) continue;
     const Real* r = w + static_cast<std::size_t>(f) * stride_;
-    for (std::size_t c = 0; c < stride_; c += kLine)
-      for (std::size_t k = 0; k < kLine; ++k) s[c + k] += r[c + k];
+    if (stride_ >= kLine) {
+      for (std::size_t c = 0; c < stride_; c += kLine)
+        for (std::size_t k = 0; k < kLine; ++k) s[c + k] += r[c + k];
+    } else {
+      for (std::size_t k = 0; k < stride_; ++k) s[k] += r[k];
+    }
   }
   const Real scale = config_.unit_norm && n > 0 ? feature_scale(n) : Real(1);
   out.resize(L);

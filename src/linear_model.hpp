@@ -10,8 +10,9 @@
 //   m.predict(feature_ids, p);   // p[k] = P(label k | comment), sums to 1
 //
 // The weights are a dense buckets x labels row-major matrix in memory, each
-// row padded to a 64-byte cache line (2^18 rows x 64 bytes = 16 MB for the
-// shipped model); the file stores only the rows that are not all zero.
+// row padded so that it never straddles a 64-byte cache line (2^18 rows x 64
+// bytes = 16 MB for the shipped model's 10 labels); the file stores only the
+// rows that are not all zero.
 // Scoring touches one row per active feature: a plain loop that prefetches
 // rows a few features ahead (they are scattered over those 10 MB).
 //
@@ -34,6 +35,11 @@ namespace lovelorn::detail {
 // The one place the model's floating-point type is chosen.
 using Real = float;
 
+// The most weights (floats, rows padded to their stride) a model may hold
+// in memory: 1 GiB. Reading a file that asks for more is refused rather than
+// allocated.
+inline constexpr std::uint64_t kMaxModelWeights = std::uint64_t{1} << 28;
+
 // The factor each of `active` features is multiplied by under unit_norm.
 Real feature_scale(std::size_t active) noexcept;
 
@@ -55,6 +61,10 @@ class LinearModel {
   const FeatureConfig& config() const noexcept { return config_; }
 
   std::size_t buckets() const noexcept { return config_.buckets; }
+  // Floats per row in memory: the label count rounded up to a power of two
+  // up to 16 (a row never straddles a 64-byte cache line), then to whole
+  // lines of 16 floats.
+  static std::size_t row_stride(std::size_t labels) noexcept;
   // Row `feature` of the buckets x labels weight matrix: that feature's
   // contribution to each label score. Precondition: feature < buckets().
   std::span<Real> row(std::uint32_t feature) noexcept {
@@ -123,9 +133,8 @@ class LinearModel {
     std::size_t size_ = 0;
   };
 
-  // buckets rows of `stride_` floats, row-major: labels rounded up to whole
-  // 64-byte cache lines (16 floats), so scoring a feature touches exactly
-  // one line per 16 labels. Padding floats stay zero.
+  // buckets rows of `stride_` floats (row_stride), row-major, so scoring a
+  // feature touches one cache line per 16 labels. Padding floats stay zero.
   RowStorage weights_;
   std::size_t stride_ = 0;
   std::vector<Real> bias_;

@@ -212,6 +212,10 @@ Result<LinearModel> parse_model(std::string_view bytes, const std::string& name)
   cfg.unit_norm = (flags & kFlagUnitNorm) != 0;
   if (!r.ok() || cfg.buckets == 0 || cfg.buckets > (1u << 26) || (flags & ~(kFlagBigrams | kFlagFacts | kFlagUnitNorm)) != 0)
     return inconsistent("bad feature configuration");
+  if (static_cast<std::uint64_t>(cfg.buckets) * LinearModel::row_stride(L) > kMaxModelWeights)
+    return inconsistent("model too large: " + std::to_string(cfg.buckets) + " buckets x " + std::to_string(L) +
+                        " labels exceed " + std::to_string(kMaxModelWeights / (1u << 20) * sizeof(Real)) +
+                        " MiB of weights in memory");
   LinearModel m(std::move(labels), cfg);
   const std::uint32_t nmeta = r.u32();
   if (!r.plausible(nmeta, 8)) return inconsistent("bad metadata count");

@@ -516,9 +516,12 @@ class Scanner {
       if (!grammar::parse_duration(f, s_.data() + s_.size(), m) || m.end != s_.data() + end) continue;
       std::string r;
       const bool quantified = m.form == grammar::DurationForm::quantified || m.form == grammar::DurationForm::whole;
-      if (now_ && quantified && t.w == "ago") {
-        const double n = m.quantity.value + m.extra_units;
-        const double days = n * grammar::unit_days(m.unit.kind) + m.extra_days;
+      const double n = m.quantity.value + m.extra_units;
+      const double days = n * grammar::unit_days(m.unit.kind) + m.extra_days;
+      // Resolve only amounts a date can be computed for ("3333333 weeks
+      // ago" is kept as an anchor without a date, not turned into nonsense).
+      constexpr double kMaxDaysBack = 365.25 * 1000;
+      if (now_ && quantified && t.w == "ago" && days >= 0 && days <= kMaxDaysBack) {
         switch (m.unit.kind) {
           case grammar::UnitKind::month: {
             int y = 0, mo = 0;

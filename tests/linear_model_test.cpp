@@ -78,6 +78,24 @@ TEST(LinearModel, ManyLabelsSpanSeveralCacheLines) {
   for (const double v : scores) EXPECT_EQ(v, 0.0);
 }
 
+TEST(LinearModel, RowsOfEveryWidthScoreTheirOwnWeights) {
+  FeatureConfig cfg;
+  cfg.buckets = 8;
+  cfg.unit_norm = false;
+  for (const std::size_t n : {1, 2, 3, 5, 8, 9, 16, 17}) {
+    std::vector<std::string> labels;
+    for (std::size_t k = 0; k < n; ++k) labels.push_back("l" + std::to_string(k));
+    LinearModel m(labels, cfg);
+    for (std::uint32_t f = 0; f < 8; ++f)
+      for (std::size_t k = 0; k < n; ++k) m.row(f)[k] = static_cast<Real>(f * 100 + k);
+    std::vector<double> scores;
+    m.scores({3, 5}, scores);
+    ASSERT_EQ(scores.size(), n);
+    for (std::size_t k = 0; k < n; ++k) EXPECT_EQ(scores[k], static_cast<double>(800 + 2 * k)) << n << " labels";
+    EXPECT_LE(LinearModel::row_stride(n), n < 16 ? 2 * n : n + 15);
+  }
+}
+
 TEST(LinearModel, UnitNormScalesFeaturesNotBias) {
   const LinearModel m = small_model(true);
   std::vector<double> s;

@@ -97,6 +97,22 @@ TEST_F(ModelFileTest, FutureVersion) {
   EXPECT_NE(r.error().what().find("version 3"), std::string::npos);
 }
 
+TEST_F(ModelFileTest, TooLargeToHoldIsRefusedBeforeAllocating) {
+  FeatureConfig cfg;
+  cfg.buckets = 64;
+  const LinearModel five({"a", "b", "c", "d", "e"}, cfg);
+  std::string b = serialize_model(five).value();
+  // buckets (u32) follows magic, version, label count and the five labels
+  const std::size_t at = 8 + 4 + 4 + 5 * (4 + 1);
+  const std::uint32_t huge = 1u << 26;  // allowed by itself, but x 8 floats per row is 2 GiB
+  for (int k = 0; k < 4; ++k) b[at + k] = static_cast<char>((huge >> (8 * k)) & 0xFF);
+  reseal(b);
+  auto r = read_model_file(write_bytes("huge.llm", b));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code(), Errc::parse_error);
+  EXPECT_NE(r.error().what().find("too large"), std::string::npos) << r.error().what();
+}
+
 TEST_F(ModelFileTest, VersionOneAsksForARetrain) {
   std::string b = serialize_model(sample_model()).value();
   b[8] = 1;  // version 1 hashed features differently: reading it would score nonsense
