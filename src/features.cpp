@@ -272,7 +272,7 @@ void keep_first_occurrences(std::vector<std::uint32_t>& ids, std::uint32_t bucke
 
 int log_days_bucket(double days) noexcept {
   if (!(days >= 1.0)) return 0;  // also NaN
-  return std::clamp(static_cast<int>(std::floor(std::log2(days))), 0, 15);
+  return static_cast<int>(std::min(std::floor(std::log2(days)), 15.0));  // clamped before the cast (days may be inf)
 }
 
 std::uint32_t named_feature_id(const FeatureConfig& cfg, std::string_view name) {

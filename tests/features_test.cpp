@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace lovelorn::detail {
@@ -123,7 +124,8 @@ TEST(Features, LogDaysBucket) {
     double days;
     int bucket;
   } cases[] = {{0.0, 0}, {0.5, 0}, {1.0, 0}, {2.0, 1}, {7.0, 2}, {8.0, 3}, {15.9, 3}, {30.44, 4},
-               {365.25, 8}, {1e9, 15}, {-3.0, 0}};
+               {365.25, 8}, {1e9, 15}, {-3.0, 0}, {1e300, 15},
+               {std::numeric_limits<double>::infinity(), 15}, {std::numeric_limits<double>::quiet_NaN(), 0}};
   for (const auto& c : cases) EXPECT_EQ(log_days_bucket(c.days), c.bucket) << c.days;
 }
 

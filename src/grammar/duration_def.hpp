@@ -1,6 +1,8 @@
 // grammar/duration_def.hpp — definition of the duration grammar (see duration.hpp).
 #pragma once
 
+#include <cmath>
+
 #include "grammar/duration.hpp"
 #include "grammar/hedge.hpp"
 #include "grammar/unit.hpp"
@@ -78,6 +80,10 @@ const auto sep = (*blank >> lit('-') >> *blank) | sp;
 
 // --- semantic actions: each alternative starts by clearing what it sets ---
 
+// A whole number, however large ("555...5 and a half" must not go through an
+// integer cast that overflows).
+inline bool is_whole(double v) { return std::isfinite(v) && std::floor(v) == v; }
+
 const auto clear_all = [](auto& ctx) {
   x3::_val(ctx) = DurationMatch{};
   x3::_val(ctx).begin = x3::_where(ctx).begin();  // eps: where this match starts
@@ -118,7 +124,7 @@ const auto set_range_high = [](auto& ctx) {
 };
 const auto add_half_quantity = [](auto& ctx) {
   Quantity& q = x3::_val(ctx).quantity;
-  if (q.kind != QuantityKind::exact || q.value != static_cast<double>(static_cast<long>(q.value))) {
+  if (q.kind != QuantityKind::exact || !is_whole(q.value)) {
     x3::_pass(ctx) = false;
     return;
   }
@@ -160,7 +166,7 @@ const auto after_digit = [](auto& ctx) {
 const auto add_half_unit = [](auto& ctx) {
   DurationMatch& m = x3::_val(ctx);
   if (m.quantity.kind == QuantityKind::half || m.quantity.kind == QuantityKind::range ||
-      m.quantity.value != static_cast<double>(static_cast<long>(m.quantity.value))) {
+      !is_whole(m.quantity.value)) {
     x3::_pass(ctx) = false;
     return;
   }
