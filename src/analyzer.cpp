@@ -7,6 +7,7 @@
 #include "linear_model.hpp"
 #include "model_file.hpp"
 #include "normalize.hpp"
+#include "scratch.hpp"
 #include "time_anchors.hpp"
 #include "timestamp.hpp"
 #include "tokenizer.hpp"
@@ -31,15 +32,11 @@ class Workspace::Impl {
   std::vector<std::uint32_t> features;
   std::vector<double> probs;
 
-  // Buffers keep their capacity from one comment to the next, except after
-  // a gigantic comment: then they give the memory back, so a worker's memory
-  // follows the comments it is working on, not the largest one ever seen.
+  // The buffers keep their capacity between comments (scratch.hpp).
   void trim_for(std::size_t next_bytes) {
-    constexpr std::size_t kKeepBytes = std::size_t{1} << 20;
-    if (normalized.text.capacity() <= kKeepBytes || next_bytes >= kKeepBytes / 4) return;
-    normalized = detail::NormalizedText();
-    std::vector<detail::Tok>().swap(tokens);
-    std::vector<std::uint32_t>().swap(features);
+    if (detail::grew_for_gigantic(normalized.text.capacity(), next_bytes)) normalized = detail::NormalizedText();
+    detail::trim_scratch(tokens, next_bytes);
+    detail::trim_scratch(features, next_bytes);
   }
 };
 

@@ -33,6 +33,10 @@ void return_free_memory() {
 
 // Analyses every record of `b` and renders the output chunk.
 void process(const Analyzer& analyzer, Workspace& ws, const BatchOptions& opt, Batch& b) {
+  // After a gigantic record the buffers it grew are given back during the
+  // next record (scratch.hpp); then glibc is asked to return the freed
+  // memory to the system, which it otherwise keeps for the rest of the run.
+  thread_local bool trim_pending = false;
   if (b.out.capacity() > 4 * opt.batch_bytes) std::string().swap(b.out);  // it grew for a gigantic record
   b.out.clear();
   b.stats = BatchStats{};
@@ -47,7 +51,7 @@ void process(const Analyzer& analyzer, Workspace& ws, const BatchOptions& opt, B
       analyzer.analyze(r.comment.text, r.comment.timestamp, ws, b.analyses[i]);
       a = &b.analyses[i];
       b.stats.text_bytes += r.comment.text.size();
-      b.stats.invalid_utf8 += a->invalid_utf8 + r.comment.repaired_utf8;
+      b.stats.invalid_utf8 += invalid_utf8_of(r, *a);
       if (a->situation) ++b.stats.labels[a->situation->label];
     }
     if (opt.format == OutputFormat::csv) {
@@ -56,11 +60,6 @@ void process(const Analyzer& analyzer, Workspace& ws, const BatchOptions& opt, B
       write_json(r, a, opt.writer, b.out);
       b.out += '\n';
     }
-    // After a gigantic record the buffers it grew are given back (here, in
-    // the Workspace and in the reader) during the next record; then glibc is
-    // asked to return the freed memory to the system, which it otherwise
-    // keeps for the rest of the run.
-    thread_local bool trim_pending = false;
     if (a != nullptr && trim_pending) {
       return_free_memory();
       trim_pending = false;

@@ -5,6 +5,7 @@
 
 #include "dump_formats.hpp"
 #include "normalize.hpp"
+#include "scratch.hpp"
 #include "timestamp.hpp"
 
 namespace lovelorn::detail {
@@ -120,10 +121,8 @@ class JsonlReader : public DumpReader::Impl {
       parse(line, out);
       // simdjson keeps buffers sized for the largest document it has parsed
       // (about 13x the line): after a gigantic line, start from a fresh parser.
-      if (line.size() > kKeepParserBytes) {
-        parser_ = simdjson::dom::parser();
-        std::string().swap(repaired_line_);
-      }
+      if (line.size() > kKeepScratchBytes) parser_ = simdjson::dom::parser();
+      trim_scratch(repaired_line_, line.size());
       return true;
     }
   }
@@ -228,7 +227,6 @@ class JsonlReader : public DumpReader::Impl {
     return append("text", true);
   }
 
-  static constexpr std::size_t kKeepParserBytes = std::size_t{1} << 20;
   simdjson::dom::parser parser_;
   std::string repaired_line_;
   std::vector<std::string> text_fields_, id_names_, time_names_;

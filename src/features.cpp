@@ -1,5 +1,7 @@
 #include "features.hpp"
 
+#include "scratch.hpp"
+
 #include <algorithm>
 #include <bit>
 #include <charconv>
@@ -241,10 +243,8 @@ void keep_first_occurrences(std::vector<std::uint32_t>& ids, std::uint32_t bucke
   thread_local std::uint64_t generation = 0;
   // At most `buckets` distinct ids, however long the comment.
   const std::size_t cap = std::bit_ceil(std::max<std::size_t>(64, std::min<std::size_t>(ids.size(), buckets) * 2));
+  trim_scratch(table, cap * sizeof(std::uint64_t));
   if (table.size() < cap) table.assign(cap, 0);
-  if (table.size() > (std::size_t{1} << 17) && cap <= (std::size_t{1} << 12)) {
-    std::vector<std::uint64_t>(cap, 0).swap(table);  // after a gigantic comment: give the memory back
-  }
   if (++generation >> 32 != 0) {  // after 2^32 comments: start over
     std::fill(table.begin(), table.end(), 0);
     generation = 1;

@@ -57,8 +57,9 @@ struct FeatureConfig {
 };
 
 // Replaces `out` with the unique feature ids of one comment, in order of
-// first occurrence (its capacity is reused: no allocation per token). `facts` may be an empty Analysis (no extractors run): absent
-// facts simply add no features. No heap allocation per token.
+// first occurrence; its capacity is reused, so there is no heap allocation
+// per token. `facts` may be an empty Analysis (no extractors run): absent
+// facts simply add no features.
 void extract_features(const std::vector<Tok>& tokens, const Analysis& facts, const FeatureConfig& cfg,
                       std::vector<std::uint32_t>& out);
 

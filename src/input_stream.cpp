@@ -9,6 +9,8 @@
 #include <cstring>
 #include <vector>
 
+#include "scratch.hpp"
+
 namespace lovelorn::detail {
 namespace {
 
@@ -204,8 +206,7 @@ bool LineReader::fill() {
     buf_.erase(0, pos_);
     pos_ = 0;
   }
-  // The buffer grew to hold a gigantic line: give that memory back.
-  if (buf_.capacity() > 16 * kChunk && buf_.size() < kChunk) buf_.shrink_to_fit();
+  if (grew_for_gigantic(buf_.capacity(), buf_.size())) buf_.shrink_to_fit();  // it held a gigantic line
   const std::size_t old = buf_.size();
   buf_.resize(old + kChunk);
   const std::size_t got = source_->read(buf_.data() + old, kChunk);
@@ -232,7 +233,7 @@ LineReader::Status LineReader::next(std::string_view& out, std::size_t* skipped)
         pos_ = nl + 1;
         return Status::too_long;
       }
-      if (line_text_.capacity() > 16 * kChunk && len < kChunk) std::string().swap(line_text_);  // after a gigantic line
+      trim_scratch(line_text_, len);
       line_text_.assign(buf_, pos_, len);
       pos_ = nl + 1;
       if (!line_text_.empty() && line_text_.back() == '\r') line_text_.pop_back();

@@ -1,5 +1,6 @@
 #include "lexicon.hpp"
 
+#include "scratch.hpp"
 #include "swar.hpp"
 
 #include <array>
@@ -813,15 +814,10 @@ std::size_t tokenize(std::string_view s, std::vector<Tok>& store, ReplyCounts& c
 const Scanned& scan(std::string_view folded) {
   thread_local Scanned cache;
   if (cache.toks_.size() > 0 && folded == std::string_view(cache.text_).substr(0, cache.size_)) return cache;
+  trim_scratch(cache.text_, folded.size());
+  trim_scratch(cache.toks_, folded.size());
   // The copy is padded with zero bytes: they end the last word, and words
   // can be hashed and compared a block of eight bytes at a time.
-  // After a gigantic comment, give its memory back instead of keeping it
-  // for the rest of the run.
-  constexpr std::size_t kKeepBytes = std::size_t{1} << 20;
-  if (cache.text_.capacity() > kKeepBytes && folded.size() < kKeepBytes / 4) {
-    std::string().swap(cache.text_);
-    std::vector<Tok>().swap(cache.toks_);
-  }
   cache.text_.assign(folded);
   cache.text_.append(8, '\0');
   cache.size_ = folded.size();

@@ -219,7 +219,7 @@ void write_json(const DumpRecord& r, const Analysis* a, const WriterOptions& opt
       if (wanted(opt, "asks_question")) o.key("asks_question") += a->asks_question ? "true" : "false";
     }
     if (a->produced.tokens && wanted(opt, "tokens")) append_int(a->token_count, o.key("tokens"));
-    const std::uint64_t invalid = a->invalid_utf8 + r.comment.repaired_utf8;
+    const std::uint64_t invalid = invalid_utf8_of(r, *a);
     if (invalid > 0 && wanted(opt, "invalid_utf8")) append_int(invalid, o.key("invalid_utf8"));
   }
   if (wanted(opt, "error")) {

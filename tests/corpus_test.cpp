@@ -1,30 +1,16 @@
 #include "corpus.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
+#include "test_util.hpp"
 
 namespace lovelorn::detail {
 namespace {
 
-namespace fs = std::filesystem;
-
 class CorpusTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("lovelorn_corpus_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string write(const std::string& rel, const std::string& content) const {
-    const fs::path p = dir_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-  fs::path dir_;
+  std::string write(const std::string& rel, const std::string& content) const { return dir_.file(rel, content); }
+  test::TempDir dir_;
 };
 
 TEST(Split, FixedAndRoughlyTwentyPercent) {
@@ -48,7 +34,7 @@ TEST_F(CorpusTest, ReadsLabelFilesWithQuotedNotes) {
                         "set1,posts.csv,p1,title+body,breakup,\"a note, with a comma\nand a line\"\r\n"
                         "set1,posts.csv,p3,title+body,SKIP,bot\r\n");
   write("labels/ignore.txt", "not a csv");
-  auto rows = read_label_files((dir_ / "labels").string());
+  auto rows = read_label_files(dir_.path("labels"));
   ASSERT_TRUE(rows) << rows.error().message();
   ASSERT_EQ(rows->size(), 3u);
   EXPECT_EQ((*rows)[0].record_id, "p1");  // a.csv before b.csv
@@ -58,7 +44,7 @@ TEST_F(CorpusTest, ReadsLabelFilesWithQuotedNotes) {
 }
 
 TEST_F(CorpusTest, BadLabelFiles) {
-  EXPECT_EQ(read_label_files((dir_ / "missing").string()).error().code(), Errc::io_error);
+  EXPECT_EQ(read_label_files(dir_.path("missing")).error().code(), Errc::io_error);
   const auto p = write("bad.csv", "dataset,file,record,field,label\nx,y,z,w,general\n");
   auto r = read_label_files(p);
   ASSERT_FALSE(r);
@@ -81,7 +67,7 @@ TEST_F(CorpusTest, ResolvesFieldsAndTopComments) {
       {"set1", "posts.csv", "p2", "title+body", "general", "", "l:7"},  // labelled twice
       {"set1", "posts.csv", "p2", "body", "SKIP", "", "l:8"},
   };
-  auto c = resolve_labels(rows, (dir_ / "data").string());
+  auto c = resolve_labels(rows, dir_.path("data"));
   ASSERT_TRUE(c) << c.error().message();
   ASSERT_EQ(c->items.size(), 4u);
   EXPECT_EQ(c->items[0].text, "Lost my keys\n\nI looked everywhere.");

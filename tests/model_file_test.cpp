@@ -1,18 +1,11 @@
 #include "model_file.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "test_util.hpp"
 
 namespace lovelorn::detail {
 namespace {
-
-namespace fs = std::filesystem;
 
 LinearModel sample_model() {
   FeatureConfig cfg;
@@ -39,18 +32,9 @@ void reseal(std::string& b) { b = test::reseal_model(std::move(b)); }
 
 class ModelFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("lovelorn_model_file_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  std::string write_bytes(const std::string& name, const std::string& bytes) const {
-    std::ofstream o(path(name), std::ios::binary);
-    o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return path(name);
-  }
-  fs::path dir_;
+  std::string path(const std::string& name) const { return dir_.path(name); }
+  std::string write_bytes(const std::string& name, const std::string& bytes) const { return dir_.file(name, bytes); }
+  test::TempDir dir_;
 };
 
 TEST_F(ModelFileTest, RoundTrip) {

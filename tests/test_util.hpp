@@ -30,8 +30,10 @@ class TempDir {
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
   }
+  // Writes `content` to `name` (which may hold subfolders) and returns its path.
   std::string file(const std::string& name, const std::string& content) const {
     const auto p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << content;
     return p.string();
   }

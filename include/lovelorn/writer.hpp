@@ -9,10 +9,11 @@
 //   std::string line;
 //   lovelorn::write_json(record, &analysis, {}, line);  // appends, no newline
 //
-// Numbers are written with std::to_chars (shortest exact form, locale-free).
+// Numbers are written in their shortest exact form, locale-free.
 // Thread-safety: pure functions (thread-safe).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,13 @@ void write_json(const DumpRecord& record, const Analysis* analysis, const Writer
 // CSV: a header line, then one row per record (nested lists as counts).
 void write_csv_header(const WriterOptions& options, std::string& out);
 void write_csv(const DumpRecord& record, const Analysis* analysis, const WriterOptions& options, std::string& out);
+
+// Invalid UTF-8 sequences replaced by U+FFFD in a record: by its reader
+// (JSON that could not be parsed otherwise) and by the analysis. This is the
+// record's "invalid_utf8" field, its warning and its share of the summary.
+inline std::uint64_t invalid_utf8_of(const DumpRecord& record, const Analysis& analysis) noexcept {
+  return std::uint64_t{analysis.invalid_utf8} + record.comment.repaired_utf8;
+}
 
 // Appends `s` as a JSON string literal (quoted, escaped; invalid UTF-8 as U+FFFD).
 void append_json_string(std::string_view s, std::string& out);

@@ -213,8 +213,8 @@ int run_score(const ScoreArgs& args) {
     ++seen;
     if (!args.quiet) {
       if (rec.error && rec.error->code() != Errc::skipped_record) std::cerr << "lovelorn: " << rec.error->message() << '\n';
-      if (a != nullptr && a->invalid_utf8 + rec.comment.repaired_utf8 > 0) {
-        std::cerr << "lovelorn: " << rec.source << ": invalid_utf8: " << a->invalid_utf8 + rec.comment.repaired_utf8
+      if (const std::uint64_t invalid = a != nullptr ? invalid_utf8_of(rec, *a) : 0; invalid > 0) {
+        std::cerr << "lovelorn: " << rec.source << ": invalid_utf8: " << invalid
                   << " invalid UTF-8 sequence(s) replaced by U+FFFD\n";
       }
     }
