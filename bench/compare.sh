@@ -40,25 +40,27 @@ measure() {  # name, command... -> "seconds peak_kb"
 read -r t_cat rss_cat < <(measure cat cat "$work/corpus.jsonl")
 read -r t_ft rss_ft < <(measure fasttext fasttext predict-prob "$work/ft.bin" "$work/corpus.txt" 1)
 read -r t_ft1 rss_ft1 < <(measure fasttext1 fasttext predict-prob "$work/ft1.bin" "$work/corpus.txt" 1)
+read -r t_ft1a rss_ft1a < <(measure fasttext1all fasttext predict-prob "$work/ft1.bin" "$work/corpus.txt" -1)
 read -r t_l1 rss_l1 < <(measure lovelorn1 "$CLI" score -q --threads 1 "$work/corpus.jsonl")
 read -r t_l2 rss_l2 < <(measure lovelorn2 "$CLI" score -q --threads 2 "$work/corpus.jsonl")
-python3 - "$bytes" "$records" "$t_cat" "$rss_cat" "$t_ft" "$rss_ft" "$t_ft1" "$rss_ft1" "$t_l1" "$rss_l1" "$t_l2" "$rss_l2" <<'PY'
+python3 - "$bytes" "$records" "$t_cat" "$rss_cat" "$t_ft" "$rss_ft" "$t_ft1" "$rss_ft1" "$t_ft1a" "$rss_ft1a" "$t_l1" "$rss_l1" "$t_l2" "$rss_l2" <<'PY'
 import sys
 b, n = int(sys.argv[1]), int(sys.argv[2])
 rows = [("cat (I/O floor)",) + tuple(sys.argv[3:5]), ("fasttext, word bigrams",) + tuple(sys.argv[5:7]),
-        ("fasttext, unigrams",) + tuple(sys.argv[7:9]),
-        ("lovelorn score --threads 1",) + tuple(sys.argv[9:11]), ("lovelorn score --threads 2",) + tuple(sys.argv[11:13])]
+        ("fasttext, unigrams",) + tuple(sys.argv[7:9]), ("fasttext, unigrams, all labels",) + tuple(sys.argv[9:11]),
+        ("lovelorn score --threads 1",) + tuple(sys.argv[11:13]), ("lovelorn score --threads 2",) + tuple(sys.argv[13:15])]
 print("text: %.1f MB, %d comments" % (b / 1e6, n))
-print("%-28s %9s %10s %12s %10s" % ("", "seconds", "MB/s", "comments/s", "peak RSS"))
+print("%-31s %9s %10s %12s %10s" % ("", "seconds", "MB/s", "comments/s", "peak RSS"))
 mbs = {}
 for name, t, rss in rows:
     t = max(float(t), 1e-3)
     mbs[name] = b / 1e6 / t
-    print("%-28s %9.2f %10.1f %12.0f %8.0f MB" % (name, t, mbs[name], n / t, int(rss) / 1024))
-ft, ft1 = mbs["fasttext, word bigrams"], mbs["fasttext, unigrams"]
+    print("%-31s %9.2f %10.1f %12.0f %8.0f MB" % (name, t, mbs[name], n / t, int(rss) / 1024))
+ft, ft1, ft1a = mbs["fasttext, word bigrams"], mbs["fasttext, unigrams"], mbs["fasttext, unigrams, all labels"]
 l1, l2 = mbs["lovelorn score --threads 1"], mbs["lovelorn score --threads 2"]
 print("lovelorn 1 thread / fastText (bigrams): %.2fx   (target >= 2x)" % (l1 / ft))
 print("lovelorn 1 thread / fastText (unigrams): %.2fx" % (l1 / ft1))
+print("lovelorn 1 thread / fastText (unigrams, all labels): %.2fx" % (l1 / ft1a))
 print("lovelorn 2 threads / 1 thread: %.2fx  (target >= 1.8x)" % (l2 / l1))
 PY
 [ -n "${WORK:-}" ] || rm -rf "$work"
