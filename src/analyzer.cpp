@@ -27,6 +27,7 @@ class Analyzer::Impl {
 class Workspace::Impl {
  public:
   detail::NormalizedText normalized;
+  detail::lexicon::Scanned scanned;  // the words time anchors, contacts and facts read
   std::optional<detail::Tokenizer::State> state;
   std::vector<detail::Tok> tokens;
   std::vector<std::uint32_t> features;
@@ -140,21 +141,23 @@ void Analyzer::analyze(std::string_view text, std::string_view timestamp, Worksp
     a.relationship_length_days = detail::relationship_length_days(ws.normalized, a.durations);
     a.produced.durations = true;
   }
+  // One scan of the words for the three extractors that read them.
+  if (parts.time_anchors || parts.contact_events || parts.facts) detail::lexicon::scan(ws.normalized.text, ws.scanned);
   if (parts.time_anchors) {
     std::optional<detail::Date> now;
     if (!timestamp.empty()) {
       if (auto t = detail::parse_timestamp(timestamp)) now = t->date;
     }
-    detail::extract_time_anchors(text, ws.normalized, now, a.time_anchors);
+    detail::extract_time_anchors(text, ws.normalized, ws.scanned, now, a.time_anchors);
     a.produced.time_anchors = true;
   }
   if (parts.contact_events) {
-    detail::extract_contacts(text, ws.normalized, a.contact_events);
+    detail::extract_contacts(text, ws.normalized, ws.scanned, a.contact_events);
     a.produced.contact_events = true;
   }
   if (parts.facts) {
-    a.facts = detail::extract_facts(ws.normalized);
-    a.asks_question = detail::asks_question(ws.normalized);
+    a.facts = detail::extract_facts(ws.normalized, ws.scanned);
+    a.asks_question = detail::asks_question(ws.normalized, ws.scanned);
     a.produced.facts = true;
   }
 

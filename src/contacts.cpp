@@ -1831,8 +1831,8 @@ class Extractor {
 
 }  // namespace
 
-void extract_contacts(std::string_view original, const NormalizedText& text, std::vector<ContactEvent>& out) {
-  const lexicon::Scanned& scanned = lexicon::scan(text.text);
+void extract_contacts(std::string_view original, const NormalizedText& text, const lexicon::Scanned& scanned,
+                      std::vector<ContactEvent>& out) {
   const auto toks = scanned.tokens();
   if (std::none_of(toks.begin(), toks.end(), [](const Tok& t) { return t.lemma() != Lemma::none; })) return;
   Extractor(original, text, scanned, out).run();

@@ -10,12 +10,15 @@
 
 #include <vector>
 
+#include "lexicon.hpp"
 #include "lovelorn/analysis.hpp"
 #include "normalize.hpp"
 
 namespace lovelorn::detail {
 
-// Appends the contact events of `text` to `out` in text order.
-void extract_contacts(std::string_view original, const NormalizedText& text, std::vector<ContactEvent>& out);
+// Appends the contact events of `text` to `out` in text order. `scanned` is
+// lexicon::scan(text.text).
+void extract_contacts(std::string_view original, const NormalizedText& text, const lexicon::Scanned& scanned,
+                      std::vector<ContactEvent>& out);
 
 }  // namespace lovelorn::detail

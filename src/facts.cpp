@@ -85,8 +85,7 @@ bool request(const Reader& r, std::size_t b, std::size_t e) {
 
 }  // namespace
 
-bool asks_question(const NormalizedText& text) {
-  const lexicon::Scanned& scanned = lexicon::scan(text.text);
+bool asks_question(const NormalizedText& text, const lexicon::Scanned& scanned) {
   const Reader r(text.text, scanned.tokens());
   const bool reply = scanned.reply();
 
@@ -160,8 +159,7 @@ constexpr std::string_view kStatusName[] = {"", "dating", "together", "engaged",
 
 }  // namespace
 
-RelationshipFacts extract_facts(const NormalizedText& text) {
-  const lexicon::Scanned& scanned = lexicon::scan(text.text);
+RelationshipFacts extract_facts(const NormalizedText& text, const lexicon::Scanned& scanned) {
   const Reader r(text.text, scanned.tokens());
   const bool reply = scanned.reply();
   const std::uint64_t own = reply ? kYour : kMy;

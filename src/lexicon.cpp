@@ -811,22 +811,18 @@ std::size_t tokenize(std::string_view s, std::vector<Tok>& store, ReplyCounts& c
 
 }  // namespace
 
-const Scanned& scan(std::string_view folded) {
-  thread_local Scanned cache;
-  if (cache.toks_.size() > 0 && folded == std::string_view(cache.text_).substr(0, cache.size_)) return cache;
-  trim_scratch(cache.text_, folded.size());
-  trim_scratch(cache.toks_, folded.size());
+void scan(std::string_view folded, Scanned& out) {
+  trim_scratch(out.text_, folded.size());
+  trim_scratch(out.toks_, folded.size());
   // The copy is padded with zero bytes: they end the last word, and words
   // can be hashed and compared a block of eight bytes at a time.
-  cache.text_.assign(folded);
-  cache.text_.append(8, '\0');
-  cache.size_ = folded.size();
+  out.text_.assign(folded);
+  out.text_.append(8, '\0');
   // Typical text has a token per five bytes; tokenize() grows the rest.
-  if (cache.toks_.size() < folded.size() / 4 + 64) cache.toks_.resize(folded.size() / 4 + 64);
+  if (out.toks_.size() < folded.size() / 4 + 64) out.toks_.resize(folded.size() / 4 + 64);
   ReplyCounts counts;
-  cache.count_ = tokenize(std::string_view(cache.text_).substr(0, cache.size_), cache.toks_, counts);
-  cache.reply_ = counts.reply();
-  return cache;
+  out.count_ = tokenize(std::string_view(out.text_).substr(0, folded.size()), out.toks_, counts);
+  out.reply_ = counts.reply();
 }
 
 }  // namespace lovelorn::detail::lexicon

@@ -8,13 +8,13 @@
 //
 // Also here: scan(), the small ASCII word scanner shared by contacts.cpp,
 // facts.cpp and time_anchors.cpp (words, numbers and clause punctuation of
-// the folded text, each word already looked up, cached per thread so one
-// comment is scanned once), and the "is this comment advice to someone else"
-// heuristic contacts and facts need (counted during the scan).
+// the folded text, each word already looked up), and the "is this comment
+// advice to someone else" heuristic contacts and facts need (counted during
+// the scan).
 //
 // Thread-safety: the tables are immutable after first use (the hash index is
-// a function-local static) and scan() keeps its cache in thread_local
-// storage, so all functions are thread-safe.
+// a function-local static), so all functions are thread-safe; a Scanned is
+// thread-compatible (one per Workspace).
 #pragma once
 
 #include <cstdint>
@@ -147,14 +147,13 @@ struct Tok {
 };
 
 // The words, numbers and clause punctuation of a folded text, plus the
-// "advice to someone else" verdict, computed once per text and thread.
+// "advice to someone else" verdict.
 //
 // Words are [a-z0-9'] runs and non-ASCII bytes, each looked up in the
 // lexicon; punctuation tokens are . , ; : ! ? " ( ) - / * and line breaks;
-// everything else separates. time anchors, contacts, facts and
-// asks_question all run on the same comment one after the other, so the last
-// result is cached per thread and reused while the text is byte-for-byte the
-// same.
+// everything else separates. Time anchors, contacts, facts and
+// asks_question all read the same scan: the Analyzer scans a comment once
+// into its Workspace and hands the result to each of them.
 class Scanned {
  public:
   std::span<const Tok> tokens() const noexcept { return {toks_.data(), count_}; }
@@ -165,16 +164,15 @@ class Scanned {
   bool reply() const noexcept { return reply_; }
 
  private:
-  friend const Scanned& scan(std::string_view folded);
-  std::string text_;  // the scanned text, then 8 zero bytes
-  std::size_t size_ = 0;
+  friend void scan(std::string_view folded, Scanned& out);
+  std::string text_;  // scratch: the scanned text, then 8 zero bytes
   std::vector<Tok> toks_;
   std::size_t count_ = 0;
   bool reply_ = false;
 };
 
-// The scan of `folded`. The reference stays valid until the next call on the
-// same thread. Never fails.
-const Scanned& scan(std::string_view folded);
+// Replaces `out` with the scan of `folded`, reusing its buffers. Token
+// offsets index `folded`. Never fails.
+void scan(std::string_view folded, Scanned& out);
 
 }  // namespace lovelorn::detail::lexicon

@@ -179,8 +179,7 @@ class Scanner {
   // letters, "e-mail", "2.5") are rescanned with next(). Only the few words
   // that handle() reacts to (numbers and the trigger words) get a Tok and
   // their context: the previous two words of the same sentence.
-  void run() {
-    const lexicon::Scanned& scanned = lexicon::scan(s_);
+  void run(const lexicon::Scanned& scanned) {
     // The previous word [b1, e1) and the one before it [b2, e2); empty at the start.
     std::size_t b1 = 0, e1 = 0, b2 = 0, e2 = 0;
     const auto* s = reinterpret_cast<const unsigned char*>(s_.data());
@@ -565,9 +564,9 @@ class Scanner {
 
 }  // namespace
 
-void extract_time_anchors(std::string_view original, const NormalizedText& text, const std::optional<Date>& now,
-                          std::vector<TimeAnchor>& out) {
-  Scanner(original, text, now, out).run();
+void extract_time_anchors(std::string_view original, const NormalizedText& text, const lexicon::Scanned& scanned,
+                          const std::optional<Date>& now, std::vector<TimeAnchor>& out) {
+  Scanner(original, text, now, out).run(scanned);
 }
 
 }  // namespace lovelorn::detail

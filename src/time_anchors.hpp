@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "lexicon.hpp"
 #include "lovelorn/analysis.hpp"
 #include "normalize.hpp"
 #include "timestamp.hpp"
@@ -14,8 +15,9 @@
 namespace lovelorn::detail {
 
 // Appends the anchors of `text` to `out` in text order; relative ones are
-// resolved only when `now` (the comment's date) is known.
-void extract_time_anchors(std::string_view original, const NormalizedText& text,
+// resolved only when `now` (the comment's date) is known. `scanned` is
+// lexicon::scan(text.text).
+void extract_time_anchors(std::string_view original, const NormalizedText& text, const lexicon::Scanned& scanned,
                           const std::optional<Date>& now, std::vector<TimeAnchor>& out);
 
 }  // namespace lovelorn::detail

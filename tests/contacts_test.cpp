@@ -35,8 +35,10 @@ struct Case {
 std::vector<ContactEvent> run(const std::string& text) {
   NormalizedText nt;
   normalize(text, nt);
+  lexicon::Scanned scanned;
+  lexicon::scan(nt.text, scanned);
   std::vector<ContactEvent> out;
-  extract_contacts(text, nt, out);
+  extract_contacts(text, nt, scanned, out);
   return out;
 }
 
@@ -209,7 +211,9 @@ TEST(Contacts, AppendsInTextOrder) {
   const std::string text = "We texted, then he called, then we met up at the park.";
   NormalizedText nt;
   normalize(text, nt);
-  extract_contacts(text, nt, out);
+  lexicon::Scanned scanned;
+  lexicon::scan(nt.text, scanned);
+  extract_contacts(text, nt, scanned, out);
   ASSERT_EQ(out.size(), 4u);
   EXPECT_LT(out[1].begin, out[2].begin);
   EXPECT_LT(out[2].begin, out[3].begin);

@@ -13,13 +13,17 @@ namespace {
 RelationshipFacts facts_of(const std::string& text) {
   NormalizedText nt;
   normalize(text, nt);
-  return extract_facts(nt);
+  lexicon::Scanned scanned;
+  lexicon::scan(nt.text, scanned);
+  return extract_facts(nt, scanned);
 }
 
 bool asks(const std::string& text) {
   NormalizedText nt;
   normalize(text, nt);
-  return asks_question(nt);
+  lexicon::Scanned scanned;
+  lexicon::scan(nt.text, scanned);
+  return asks_question(nt, scanned);
 }
 
 struct FactCase {

@@ -18,8 +18,10 @@ const Date kNow{2017, 3, 8};
 std::vector<TimeAnchor> anchors(const std::string& text, const std::optional<Date>& now = kNow) {
   NormalizedText nt;
   normalize(text, nt);
+  lexicon::Scanned scanned;
+  lexicon::scan(nt.text, scanned);
   std::vector<TimeAnchor> out;
-  extract_time_anchors(text, nt, now, out);
+  extract_time_anchors(text, nt, scanned, now, out);
   return out;
 }
 
