@@ -1,9 +1,10 @@
 // scratch — one policy for the reusable buffers of the hot path.
 //
-// Workspaces (with their word scan), reader buffers and the feature table keep their
-// capacity from one comment to the next, so analysing a comment allocates
-// nothing. After a gigantic input they would keep that memory for the rest
-// of the run; instead, the first ordinary input after it gives it back.
+// Workspaces (with their word scan), reader buffers and the feature table
+// keep their capacity from one comment to the next, so analysing a comment
+// allocates nothing. After a gigantic input they would keep that memory for
+// the rest of the run; instead, the first ordinary input after it gives it
+// back.
 //
 // Thread-safety: pure functions.
 #pragma once
