@@ -1,8 +1,11 @@
 // End-to-end tests of the lovelorn CLI: exit codes, records in = records
-// out, errors naming file and line, atomic -o.
+// out, errors naming file and line, atomic -o (also when interrupted).
 #include <gtest/gtest.h>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
@@ -146,6 +149,68 @@ TEST(Cli, FieldsComputeOnlyWhatTheyShow) {
   EXPECT_EQ(json.out.find("situation"), std::string::npos);
   EXPECT_NE(json.out.find("\"channel\":\"text\""), std::string::npos);
   EXPECT_NE(json.out.find("\"asks_question\":true"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lovelorn
+
+namespace lovelorn {
+namespace {
+
+// Files in `dir` whose name contains `part`.
+std::vector<std::string> files_with(const test::TempDir& dir, const std::string& part) {
+  std::vector<std::string> found;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path("")))
+    if (e.path().filename().string().find(part) != std::string::npos) found.push_back(e.path().string());
+  return found;
+}
+
+// A run stopped by SIGTERM or SIGINT in the middle of its input leaves
+// neither the output file nor its temporary file, and ends by that signal.
+// The input is a pipe this test holds open, so the run is surely unfinished.
+void interrupt_mid_run(int sig) {
+  test::TempDir dir;
+  const std::string out = dir.path("out.jsonl");
+  int in[2];
+  ASSERT_EQ(::pipe(in), 0);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
+  posix_spawn_file_actions_addclose(&fa, in[1]);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t defaults;  // whatever the test runner ignores, the CLI starts with default signals
+  sigemptyset(&defaults);
+  sigaddset(&defaults, sig);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  std::vector<std::string> args = {LOVELORN_CLI, "score", "--no-model", "--input-format", "jsonl", "-q", "-o", out, "-"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(::posix_spawn(&pid, LOVELORN_CLI, &fa, &attr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&fa);
+  posix_spawnattr_destroy(&attr);
+  ::close(in[0]);
+  const std::string records = "{\"id\":\"a\",\"body\":\"we dated for 3 months\"}\n{\"id\":\"b\",\"body\":\"he texted me\"}\n";
+  ASSERT_EQ(::write(in[1], records.data(), records.size()), static_cast<ssize_t>(records.size()));
+  // The temporary file exists once the signal handlers are in place.
+  for (int i = 0; i < 1000 && files_with(dir, ".tmp-").empty(); ++i) ::usleep(10000);
+  EXPECT_EQ(files_with(dir, ".tmp-").size(), 1u);
+  ::kill(pid, sig);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ::close(in[1]);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "exit status " << status;
+  EXPECT_EQ(WTERMSIG(status), sig);
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_TRUE(files_with(dir, ".tmp-").empty());
+}
+
+TEST(Cli, InterruptedRunLeavesNoOutputFile) {
+  interrupt_mid_run(SIGTERM);
+  interrupt_mid_run(SIGINT);
 }
 
 }  // namespace

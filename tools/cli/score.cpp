@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -32,8 +34,36 @@ struct ScoreArgs {
   int threads = 0;
 };
 
+// The temporary output file, for the signal handler below: a fixed buffer,
+// since a handler may only make async-signal-safe calls (unlink, raise).
+char g_tmp_path[4096];
+volatile std::sig_atomic_t g_tmp_armed = 0;
+
+extern "C" void remove_tmp_and_reraise(int sig) {
+  if (g_tmp_armed) ::unlink(g_tmp_path);
+  // SA_RESETHAND restored the default action: the signal, blocked while
+  // this runs, ends the process as soon as the handler returns.
+  std::raise(sig);
+}
+
+// Ctrl-C, kill and a closed terminal remove the temporary file before the
+// process ends by that signal. Signals ignored when the run started (nohup,
+// background jobs of a non-interactive shell) stay ignored.
+void remove_tmp_on_signals() {
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old {};
+    if (::sigaction(sig, nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;
+    struct sigaction sa {};
+    sa.sa_handler = remove_tmp_and_reraise;
+    sa.sa_flags = SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(sig, &sa, nullptr);
+  }
+}
+
 // Output to stdout or to FILE via FILE.tmp-<pid>, renamed when complete, so
-// an interrupted run never leaves a finished-looking file.
+// an interrupted run never leaves a finished-looking file; the temporary file
+// is removed on errors and on SIGINT/SIGTERM/SIGHUP.
 class Output {
  public:
   Result<bool> open(const std::string& path) {
@@ -43,8 +73,16 @@ class Output {
       return true;
     }
     tmp_ = path + ".tmp-" + std::to_string(::getpid());
+    if (tmp_.size() < sizeof g_tmp_path) {
+      std::memcpy(g_tmp_path, tmp_.c_str(), tmp_.size() + 1);
+      g_tmp_armed = 1;
+      remove_tmp_on_signals();  // before the file exists, so it is never left behind
+    }
     f_ = std::fopen(tmp_.c_str(), "wb");
-    if (f_ == nullptr) return Error(Errc::io_error, "cannot create output file", tmp_);
+    if (f_ == nullptr) {
+      g_tmp_armed = 0;
+      return Error(Errc::io_error, "cannot create output file", tmp_);
+    }
     return true;
   }
   bool write(std::string_view s) { return std::fwrite(s.data(), 1, s.size(), f_) == s.size(); }
@@ -56,6 +94,7 @@ class Output {
     std::error_code ec;
     std::filesystem::rename(tmp_, path_, ec);
     if (ec) return Error(Errc::io_error, "cannot rename to " + path_ + ": " + ec.message(), tmp_);
+    g_tmp_armed = 0;  // a signal now finds nothing to remove (unlinking a renamed name fails harmlessly)
     tmp_.clear();
     return true;
   }
@@ -63,6 +102,7 @@ class Output {
     if (!tmp_.empty()) {
       if (f_ != nullptr) std::fclose(f_);
       std::remove(tmp_.c_str());
+      g_tmp_armed = 0;
     }
   }
 
