@@ -132,7 +132,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
   return out;
 }
 
-// A one-line progress display on stderr (only when it is a terminal).
+// A one-line progress display on stderr (only when it is a terminal). It
+// counts input bytes as read (compressed bytes for .gz/.zst), against the
+// inputs' total size when known; the closing summary counts comment text.
 class Progress {
  public:
   Progress(bool enabled, std::uint64_t total_bytes) : enabled_(enabled), total_(total_bytes) {}
@@ -149,11 +151,11 @@ class Progress {
       const double frac = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total_));
       const int width = 24, filled = static_cast<int>(frac * width);
       const double eta = rate > 0 ? (static_cast<double>(total_) / 1e6 - mb) / rate : 0.0;
-      std::snprintf(line, sizeof line, "\r[%.*s%*s] %5.1f%%  %llu records  %.1f MB  %.1f MB/s  ETA %.0f s   ", filled,
-                    "########################", width - filled, "", frac * 100, static_cast<unsigned long long>(records),
-                    mb, rate, eta);
+      std::snprintf(line, sizeof line, "\r[%.*s%*s] %5.1f%%  %llu records  %.1f/%.1f MB read  %.1f MB/s  ETA %.0f s   ",
+                    filled, "########################", width - filled, "", frac * 100,
+                    static_cast<unsigned long long>(records), mb, static_cast<double>(total_) / 1e6, rate, eta);
     } else {
-      std::snprintf(line, sizeof line, "\r%llu records  %.1f MB  %.1f MB/s   ", static_cast<unsigned long long>(records),
+      std::snprintf(line, sizeof line, "\r%llu records  %.1f MB read  %.1f MB/s   ", static_cast<unsigned long long>(records),
                     mb, rate);
     }
     std::fputs(line, stderr);
