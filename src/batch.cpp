@@ -82,8 +82,10 @@ void merge(BatchStats& into, const BatchStats& from) {
 }
 
 // Fills `b` with up to `n` records and about `bytes` of text (at least one
-// record); false when the input had none left.
-bool fill(Batch& b, std::size_t n, std::size_t bytes, const std::function<bool(DumpRecord&)>& next) {
+// record, and no more once the input would block); false when the input had
+// none left.
+bool fill(Batch& b, std::size_t n, std::size_t bytes, const std::function<bool(DumpRecord&)>& next,
+          const std::function<bool()>& would_block) {
   if (b.records.size() < n) b.records.resize(n);
   // Slots keep their strings' capacity from batch to batch, so each slot
   // would drift towards the longest record it ever held. When the slots
@@ -94,6 +96,7 @@ bool fill(Batch& b, std::size_t n, std::size_t bytes, const std::function<bool(D
   b.size = 0;
   std::size_t text = 0;
   while (b.size < n && text < bytes) {
+    if (b.size > 0 && would_block && would_block()) break;
     DumpRecord& r = b.records[b.size];
     if (r.comment.text.capacity() > long_slot) r = DumpRecord();
     if (!next(r)) break;
@@ -129,7 +132,7 @@ BatchStats score_records(const Analyzer& analyzer, const std::function<bool(Dump
     // No pool: read, analyse and write in turn on this thread.
     Workspace ws;
     Batch b;
-    while (!stats.write_failed && fill(b, per_batch, batch_bytes, next)) {
+    while (!stats.write_failed && fill(b, per_batch, batch_bytes, next, options.input_would_block)) {
       process(analyzer, ws, options, b);
       deliver(b, write, on_record, stats);
     }
@@ -210,7 +213,7 @@ BatchStats score_records(const Analyzer& analyzer, const std::function<bool(Dump
       }
     }
     if (!b) b = std::make_unique<Batch>();
-    if (stop || !fill(*b, per_batch, batch_bytes, next)) break;
+    if (stop || !fill(*b, per_batch, batch_bytes, next, options.input_would_block)) break;
     {
       std::lock_guard lock(mu);
       b->seq = batches_read++;

@@ -86,6 +86,7 @@ class BlogReader : public DumpReader::Impl {
     ready_.pop_front();
     return true;
   }
+  bool would_block() const override { return ready_.empty() && !done_ && lines_.would_block(); }
 
  private:
   void step() {

@@ -20,6 +20,8 @@ class DumpReader::Impl {
   virtual ~Impl() = default;
 
   virtual bool next(DumpRecord& out) = 0;
+  // True when next() would wait for input (see DumpReader::would_block).
+  virtual bool would_block() const { return lines_.would_block(); }
 
   DumpFormat format() const { return format_; }
   const std::string& path() const { return path_; }

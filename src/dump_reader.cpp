@@ -150,6 +150,7 @@ DumpReader::~DumpReader() = default;
 bool DumpReader::next(DumpRecord& out) { return impl_->next(out); }
 DumpFormat DumpReader::format() const noexcept { return impl_->format(); }
 std::uint64_t DumpReader::bytes_read() const noexcept { return impl_->bytes_read(); }
+bool DumpReader::would_block() const { return impl_->would_block(); }
 const std::string& DumpReader::path() const noexcept { return impl_->path(); }
 
 }  // namespace lovelorn

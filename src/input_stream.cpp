@@ -1,6 +1,9 @@
 #include "input_stream.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -16,24 +19,42 @@ namespace {
 
 constexpr std::size_t kChunk = 1 << 16;
 
+// A file descriptor, read with read(2): a pipe's bytes are returned as they
+// arrive, where fread would wait for its whole buffer.
 class FileSource : public ByteSource {
  public:
-  FileSource(std::FILE* f, bool owned) : f_(f), owned_(owned) {}
+  FileSource(int fd, bool owned) : fd_(fd), owned_(owned) {
+    struct stat st {};
+    regular_ = ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
+  }
   ~FileSource() override {
-    if (owned_) std::fclose(f_);
+    if (owned_) ::close(fd_);
   }
   std::size_t read(char* buf, std::size_t n) override {
-    const std::size_t got = std::fread(buf, 1, n, f_);
-    if (got < n && std::ferror(f_)) err_ = std::strerror(errno);
-    consumed_ += got;
-    return got;
+    for (;;) {
+      const ssize_t got = ::read(fd_, buf, n);
+      if (got >= 0) {
+        consumed_ += static_cast<std::uint64_t>(got);
+        return static_cast<std::size_t>(got);
+      }
+      if (errno != EINTR) {
+        err_ = std::strerror(errno);
+        return 0;
+      }
+    }
   }
   const std::string& error() const override { return err_; }
   std::uint64_t consumed() const override { return consumed_; }
+  bool would_block(int timeout_ms) const override {
+    if (regular_) return false;
+    pollfd p{fd_, POLLIN, 0};
+    return ::poll(&p, 1, timeout_ms) == 0;  // readable, hung up or failed: read() returns at once
+  }
 
  private:
-  std::FILE* f_;
+  int fd_;
   bool owned_;
+  bool regular_ = false;
   std::string err_;
   std::uint64_t consumed_ = 0;
 };
@@ -54,6 +75,9 @@ class PrefixedSource : public ByteSource {
   }
   const std::string& error() const override { return rest_->error(); }
   std::uint64_t consumed() const override { return rest_->consumed(); }
+  bool would_block(int timeout_ms) const override {
+    return pos_ == prefix_.size() && rest_->would_block(timeout_ms);
+  }
 
  private:
   std::string prefix_;
@@ -106,6 +130,9 @@ class GzipSource : public ByteSource {
   }
   const std::string& error() const override { return err_; }
   std::uint64_t consumed() const override { return in_->consumed(); }
+  bool would_block(int timeout_ms) const override {
+    return !done_ && z_.avail_in == 0 && in_->would_block(timeout_ms);
+  }
 
  private:
   bool peek_more() {
@@ -156,6 +183,9 @@ class ZstdSource : public ByteSource {
   }
   const std::string& error() const override { return err_; }
   std::uint64_t consumed() const override { return in_->consumed(); }
+  bool would_block(int timeout_ms) const override {
+    return !done_ && in_pos_ == in_size_ && in_->would_block(timeout_ms);
+  }
 
  private:
   std::unique_ptr<ByteSource> in_;
@@ -171,14 +201,14 @@ class ZstdSource : public ByteSource {
 Result<std::unique_ptr<ByteSource>> open_source(const std::string& path) {
   std::unique_ptr<ByteSource> raw;
   if (path == "-") {
-    raw = std::make_unique<FileSource>(stdin, false);
+    raw = std::make_unique<FileSource>(STDIN_FILENO, false);
   } else {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return Error(Errc::io_error, std::strerror(errno), path);
     if (S_ISDIR(st.st_mode)) return Error(Errc::io_error, "is a directory, not a file", path);
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (f == nullptr) return Error(Errc::io_error, std::strerror(errno), path);
-    raw = std::make_unique<FileSource>(f, true);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Error(Errc::io_error, std::strerror(errno), path);
+    raw = std::make_unique<FileSource>(fd, true);
   }
   std::string magic(4, '\0');
   std::size_t got = 0;
@@ -216,9 +246,16 @@ bool LineReader::fill() {
 }
 
 std::string_view LineReader::peek(std::size_t n) {
-  while (buf_.size() - pos_ < n && fill()) {
+  constexpr int kQuietMs = 100;
+  while (buf_.size() - pos_ < n) {
+    if (buf_.find('\n', pos_) != std::string::npos && source_->would_block(kQuietMs)) break;
+    if (!fill()) break;
   }
   return std::string_view(buf_).substr(pos_, n);
+}
+
+bool LineReader::would_block() const {
+  return !eof_ && buf_.find('\n', pos_) == std::string::npos && source_->would_block(0);
 }
 
 LineReader::Status LineReader::next(std::string_view& out, std::size_t* skipped) {

@@ -5,6 +5,11 @@
 // zstd), not by file name, so mislabelled files still work. A stream that
 // ends inside a compressed frame reports the truncation as an error.
 //
+// Pipes and terminals are read as their data arrives (read(2), not fread's
+// full buffers), and would_block() tells whether the next read would wait:
+// a streaming consumer can then finish what it holds instead of waiting
+// with it.
+//
 // Thread-safety: thread-compatible.
 #pragma once
 
@@ -24,6 +29,10 @@ class ByteSource {
   virtual std::size_t read(char* buf, std::size_t n) = 0;
   virtual const std::string& error() const = 0;   // "" when fine
   virtual std::uint64_t consumed() const = 0;     // raw (compressed) bytes read so far
+  // True when read() would wait for input that has not arrived within
+  // `timeout_ms` (a pipe or terminal); always false for regular files. A
+  // guess for compressed streams: false whenever compressed input is buffered.
+  virtual bool would_block(int timeout_ms) const = 0;
 };
 
 // Opens `path` ("-" = stdin), detecting gzip/zstd. io_error for missing,
@@ -44,8 +53,15 @@ class LineReader {
   const std::string& error() const { return source_->error(); }
   std::uint64_t consumed() const { return source_->consumed(); }
 
-  // Looks at the first bytes without consuming them (for format detection).
+  // Looks at the first bytes without consuming them (for format detection):
+  // up to `n` bytes, fewer at the end of the input or when a pipe holds at
+  // least one whole line and then stays quiet for 100 ms (so an interactive
+  // writer is not kept waiting for `n` bytes it will not send).
   std::string_view peek(std::size_t n);
+
+  // True when next() would wait for input: no whole line is buffered and the
+  // source would block.
+  bool would_block() const;
 
  private:
   bool fill();

@@ -88,6 +88,49 @@ TEST(Batch, SameOutputForEveryThreadCountAndBatchShape) {
   }
 }
 
+// When the input would block (a writer sending records one at a time), the
+// batch being filled goes out at once: every record arrives in its own
+// chunk, and the output is the same as from a batch-filling run.
+TEST(Batch, InputThatWouldBlockSendsOffWhatItHas) {
+  BatchOptions base;
+  base.threads = 1;
+  const Scored reference = score(analyzer(), base);
+  const std::vector<DumpRecord> records = sample_records();
+  for (const int threads : {1, 2}) {
+    for (const bool idle : {false, true}) {
+      BatchOptions opt;
+      opt.threads = threads;
+      opt.input_would_block = [&] { return idle; };
+      std::size_t i = 0, calls = 0;
+      std::vector<std::string> chunks;
+      score_records(
+          analyzer(),
+          [&](DumpRecord& r) {
+            if (i == records.size()) return false;
+            r = records[i++];
+            return true;
+          },
+          [&](std::string_view chunk) {
+            chunks.emplace_back(chunk);
+            return true;
+          },
+          opt);
+      std::string joined;
+      for (const auto& c : chunks) {
+        joined += c;
+        calls += std::count(c.begin(), c.end(), '\n') == 1;
+      }
+      EXPECT_EQ(joined, reference.output) << threads << " threads, idle " << idle;
+      if (idle) {
+        EXPECT_EQ(chunks.size(), 40u) << threads;
+        EXPECT_EQ(calls, 40u) << threads;
+      } else {
+        EXPECT_EQ(chunks.size(), 1u) << threads;  // 40 records fit one batch
+      }
+    }
+  }
+}
+
 TEST(Batch, AFailedWriteStopsTheRun) {
   for (const int threads : {1, 2}) {
     BatchOptions opt;

@@ -1,6 +1,7 @@
 // End-to-end tests of the lovelorn CLI: exit codes, records in = records
 // out, errors naming file and line, atomic -o (also when interrupted).
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -211,6 +212,56 @@ void interrupt_mid_run(int sig) {
 TEST(Cli, InterruptedRunLeavesNoOutputFile) {
   interrupt_mid_run(SIGTERM);
   interrupt_mid_run(SIGINT);
+}
+
+// A program that sends one record and waits for its result (a streaming
+// filter driven by another process) gets each answer without closing its
+// end or filling a batch.
+TEST(Cli, StreamingFilterAnswersEachRecordAsItArrives) {
+  int in[2], out[2];
+  ASSERT_EQ(::pipe(in), 0);
+  ASSERT_EQ(::pipe(out), 0);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
+  posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
+  for (const int fd : {in[0], in[1], out[0], out[1]}) posix_spawn_file_actions_addclose(&fa, fd);
+  std::vector<std::string> args = {LOVELORN_CLI, "score", "--no-model", "-q", "--threads", "2", "-"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(::posix_spawn(&pid, LOVELORN_CLI, &fa, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&fa);
+  ::close(in[0]);
+  ::close(out[1]);
+  std::string received;
+  // Waits (up to 60 s, for sanitizer builds) until `lines` lines have arrived.
+  auto wait_for_lines = [&](std::size_t want) {
+    for (int waited = 0; lines(received) < want && waited < 600; ++waited) {
+      pollfd p{out[0], POLLIN, 0};
+      if (::poll(&p, 1, 100) <= 0) continue;
+      char buf[4096];
+      const ssize_t got = ::read(out[0], buf, sizeof buf);
+      if (got <= 0) break;
+      received.append(buf, static_cast<std::size_t>(got));
+    }
+    return lines(received);
+  };
+  const char* records[] = {"{\"id\":\"s1\",\"body\":\"we dated for 3 months\"}\n",
+                           "{\"id\":\"s2\",\"body\":\"he has not texted me in a week\"}\n"};
+  for (std::size_t k = 0; k < 2; ++k) {
+    const std::string rec = records[k];
+    ASSERT_EQ(::write(in[1], rec.data(), rec.size()), static_cast<ssize_t>(rec.size()));
+    ASSERT_EQ(wait_for_lines(k + 1), k + 1) << "no answer to record " << k + 1 << " while the input stays open";
+  }
+  EXPECT_NE(received.find("\"id\":\"s1\""), std::string::npos);
+  EXPECT_NE(received.find("\"id\":\"s2\""), std::string::npos);
+  ::close(in[1]);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ::close(out[0]);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 
@@ -223,6 +224,38 @@ TEST(DumpFormat, DetectionAndNames) {
   EXPECT_EQ(DumpReader::open(dir.file("t.txt", "just text\n"))->format(), DumpFormat::text);
   EXPECT_EQ(parse_dump_format("csv"), DumpFormat::csv);
   EXPECT_FALSE(parse_dump_format("xml").has_value());
+}
+
+// A pipe is read as its data arrives: a record is returned once its line is
+// there (the format detected from what arrived), and would_block() says when
+// the next record has not arrived yet. Regular files never block.
+TEST(JsonlReader, PipeRecordsArriveOneByOne) {
+  TempDir dir;
+  auto file = DumpReader::open(dir.file("a.jsonl", "{\"id\":\"a\",\"body\":\"hi\"}\n"));
+  ASSERT_TRUE(file.has_value());
+  EXPECT_FALSE(file->would_block());
+
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  auto send = [&](const std::string& line) {
+    ASSERT_EQ(::write(fds[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+  };
+  send("{\"id\":\"p1\",\"body\":\"first\"}\n");
+  auto reader = DumpReader::open("/dev/fd/" + std::to_string(fds[0]));  // format detection included
+  ::close(fds[0]);
+  ASSERT_TRUE(reader.has_value()) << reader.error().message();
+  EXPECT_EQ(reader->format(), DumpFormat::jsonl);
+  DumpRecord r;
+  ASSERT_TRUE(reader->next(r));
+  EXPECT_EQ(r.comment.id, "p1");
+  EXPECT_TRUE(reader->would_block());
+  send("{\"id\":\"p2\",\"body\":\"second\"}\n");
+  EXPECT_FALSE(reader->would_block());
+  ASSERT_TRUE(reader->next(r));
+  EXPECT_EQ(r.comment.id, "p2");
+  ::close(fds[1]);
+  EXPECT_FALSE(reader->would_block());  // the end is there: next() returns at once
+  EXPECT_FALSE(reader->next(r));
 }
 
 }  // namespace

@@ -44,6 +44,12 @@ struct BatchOptions {
   std::size_t max_batches_in_flight = 0;  // 0 = 4 x threads
   OutputFormat format = OutputFormat::jsonl;
   WriterOptions writer;
+  // Optional: when it returns true, the next call to `next` would wait for
+  // input (DumpReader::would_block), and the batch being filled is sent off
+  // as it is. A writer that sends one record and waits for its result (a
+  // streaming filter in a pipeline) then gets it without waiting for a
+  // whole batch; from files, batches stay full.
+  std::function<bool()> input_would_block;
 };
 
 struct BatchStats {

@@ -19,6 +19,9 @@
 //   csv    RFC 4180 with a header row; the text column is chosen by name.
 //   text   one comment per line, or blank-line separated blocks.
 //
+// Pipes are read as their data arrives, so a reader over a slow pipe
+// returns each record once its line is complete.
+//
 //   lovelorn::DumpOptions opt;              // format detected from name and content
 //   auto reader = lovelorn::DumpReader::open("comments.jsonl.zst", opt);
 //   if (!reader) { std::cerr << reader.error().message() << '\n'; return 1; }
@@ -101,6 +104,14 @@ class DumpReader {
   DumpFormat format() const noexcept;         // the format in use (after detection)
   std::uint64_t bytes_read() const noexcept;  // compressed bytes consumed so far
   const std::string& path() const noexcept;
+
+  // True when next() would wait for input that has not arrived yet: the
+  // input is a pipe or terminal whose writer is slower than the reader, no
+  // whole line of it is buffered and none is waiting. Never true for regular
+  // files. A streaming consumer (score_records) uses it to send off the
+  // records it holds instead of waiting with them. It is a hint: next() may
+  // still wait when a record spans several lines.
+  bool would_block() const;
 
   class Impl;
 

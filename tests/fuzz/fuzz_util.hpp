@@ -47,6 +47,7 @@ class MemorySource : public detail::ByteSource {
   }
   const std::string& error() const override { return err_; }
   std::uint64_t consumed() const override { return pos_; }
+  bool would_block(int) const override { return false; }  // every piece is there at once
 
  private:
   std::string_view bytes_;

@@ -85,7 +85,11 @@ class Output {
     }
     return true;
   }
-  bool write(std::string_view s) { return std::fwrite(s.data(), 1, s.size(), f_) == s.size(); }
+  // Standard output is flushed after every batch, so whoever reads it
+  // (a pipeline, a program waiting for its records) sees each batch whole.
+  bool write(std::string_view s) {
+    return std::fwrite(s.data(), 1, s.size(), f_) == s.size() && (!tmp_.empty() || std::fflush(f_) == 0);
+  }
   Result<bool> commit() {
     if (std::fflush(f_) != 0) return Error(Errc::io_error, "write failed", tmp_.empty() ? "<stdout>" : tmp_);
     if (tmp_.empty()) return true;
@@ -250,6 +254,9 @@ int run_score(const ScoreArgs& args) {
       records_in_file = 0;
     }
   };
+  // A slow pipe (a program sending records one at a time) gets each
+  // record's output as soon as it is analysed, not after a full batch.
+  bopt.input_would_block = [&] { return reader.has_value() && reader->would_block(); };
   std::uint64_t seen = 0;
   auto on_record = [&](const DumpRecord& rec, const Analysis* a) {
     ++seen;
