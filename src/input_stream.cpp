@@ -37,7 +37,10 @@ class FileSource : public ByteSource {
         consumed_ += static_cast<std::uint64_t>(got);
         return static_cast<std::size_t>(got);
       }
-      if (errno != EINTR) {
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {  // a non-blocking descriptor from the parent: wait for data
+        pollfd p{fd_, POLLIN, 0};
+        ::poll(&p, 1, -1);
+      } else if (errno != EINTR) {
         err_ = std::strerror(errno);
         return 0;
       }
