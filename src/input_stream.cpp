@@ -8,7 +8,6 @@
 #include <zstd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <vector>
 

@@ -166,6 +166,36 @@ std::vector<std::string> files_with(const test::TempDir& dir, const std::string&
   return found;
 }
 
+// Starts the CLI with `args`, its stdin reading the pipe `in` and its stdout
+// writing to `out` (-1: inherited), every signal at its default action
+// whatever the test runner ignores. Closes the child's pipe ends here.
+// Returns the pid, or -1.
+pid_t spawn_cli(std::vector<std::string> args, const int (&in)[2], const int (&out)[2]) {
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
+  if (out[1] >= 0) posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
+  for (const int fd : {in[0], in[1], out[0], out[1]})
+    if (fd >= 0) posix_spawn_file_actions_addclose(&fa, fd);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t all;
+  sigfillset(&all);
+  posix_spawnattr_setsigdefault(&attr, &all);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  args.insert(args.begin(), LOVELORN_CLI);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  if (::posix_spawn(&pid, LOVELORN_CLI, &fa, &attr, argv.data(), environ) != 0) pid = -1;
+  posix_spawn_file_actions_destroy(&fa);
+  posix_spawnattr_destroy(&attr);
+  ::close(in[0]);
+  if (out[1] >= 0) ::close(out[1]);
+  return pid;
+}
+
 // A run stopped by SIGTERM or SIGINT in the middle of its input leaves
 // neither the output file nor its temporary file, and ends by that signal.
 // The input is a pipe this test holds open, so the run is surely unfinished.
@@ -174,26 +204,8 @@ void interrupt_mid_run(int sig) {
   const std::string out = dir.path("out.jsonl");
   int in[2];
   ASSERT_EQ(::pipe(in), 0);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
-  posix_spawn_file_actions_addclose(&fa, in[1]);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t defaults;  // whatever the test runner ignores, the CLI starts with default signals
-  sigemptyset(&defaults);
-  sigaddset(&defaults, sig);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
-  std::vector<std::string> args = {LOVELORN_CLI, "score", "--no-model", "--input-format", "jsonl", "-q", "-o", out, "-"};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  ASSERT_EQ(::posix_spawn(&pid, LOVELORN_CLI, &fa, &attr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&fa);
-  posix_spawnattr_destroy(&attr);
-  ::close(in[0]);
+  const pid_t pid = spawn_cli({"score", "--no-model", "--input-format", "jsonl", "-q", "-o", out, "-"}, in, {-1, -1});
+  ASSERT_GT(pid, 0);
   const std::string records = "{\"id\":\"a\",\"body\":\"we dated for 3 months\"}\n{\"id\":\"b\",\"body\":\"he texted me\"}\n";
   ASSERT_EQ(::write(in[1], records.data(), records.size()), static_cast<ssize_t>(records.size()));
   // The temporary file exists once the signal handlers are in place.
@@ -221,20 +233,8 @@ TEST(Cli, StreamingFilterAnswersEachRecordAsItArrives) {
   int in[2], out[2];
   ASSERT_EQ(::pipe(in), 0);
   ASSERT_EQ(::pipe(out), 0);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
-  posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
-  for (const int fd : {in[0], in[1], out[0], out[1]}) posix_spawn_file_actions_addclose(&fa, fd);
-  std::vector<std::string> args = {LOVELORN_CLI, "score", "--no-model", "-q", "--threads", "2", "-"};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  ASSERT_EQ(::posix_spawn(&pid, LOVELORN_CLI, &fa, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&fa);
-  ::close(in[0]);
-  ::close(out[1]);
+  const pid_t pid = spawn_cli({"score", "--no-model", "-q", "--threads", "2", "-"}, in, out);
+  ASSERT_GT(pid, 0);
   std::string received;
   // Waits (up to 60 s, for sanitizer builds) until `lines` lines have arrived.
   auto wait_for_lines = [&](std::size_t want) {
